@@ -1,0 +1,127 @@
+//! regplan knows the documented rules of cloud container-registry APIs and
+//! turns an input into either **every** problem with it or the **exact** HTTP
+//! request to send: method, URL, headers and body bytes.
+//!
+//! It is pure and deterministic: no clock, no randomness, no I/O, no threads,
+//! and it never panics on any input. The same core is compiled to
+//! WebAssembly, a Python extension and a Node addon, so all of them answer
+//! identically.
+//!
+//! ```
+//! use regplan::{plan, validate, Credentials, PlanOptions};
+//! use serde_json::json;
+//!
+//! let report = validate("gcore.registries.create", &json!({
+//!     "project_id": 1, "region_id": 76, "name": "1-Bad-"
+//! }))?;
+//! assert_eq!(report.errors[0].code.as_str(), "pattern");
+//! assert_eq!(report.errors[0].path.as_str(), "/name");
+//!
+//! let options = PlanOptions {
+//!     credentials: Some(Credentials::ApiKey { api_key: "k3y".into() }),
+//!     ..PlanOptions::default()
+//! };
+//! let request = plan("gcore.registries.create", &json!({
+//!     "project_id": 1, "region_id": 76, "name": "reg-home1"
+//! }), &options)?;
+//! assert_eq!(request.url, "https://api.gcore.com/cloud/v1/registries/1/76");
+//! assert_eq!(request.body(), Some(&br#"{"name":"reg-home1","storage_limit":5}"#[..]));
+//! assert!(request.to_curl(false).contains("APIKey ***"));
+//! # Ok::<(), regplan::Error>(())
+//! ```
+//!
+//! Rules are data: each provider module under `providers/` declares its
+//! operations as tables of [`Field`]s with constraint values and a
+//! [`Source`] citing the document they come from; a few named
+//! [`spec::CrossCheck`]s cover what a table cannot say. The validator, the
+//! request builder and the JSON Schema exporter all read those tables.
+
+mod error;
+mod providers;
+mod report;
+mod request;
+mod schema;
+mod secret;
+pub mod spec;
+mod validate;
+
+pub use error::Error;
+pub use report::{Code, Issue, Pointer, Report};
+pub use request::{Header, PlanOptions, Request, RequestView};
+pub use secret::{Credentials, Secret, MASK};
+pub use spec::{Field, Kind, Location, Method, Operation, Provider, Source};
+
+use serde_json::Value;
+
+/// Every operation regplan knows, grouped by provider.
+#[must_use]
+pub fn operations() -> &'static [&'static Operation] {
+    providers::OPERATIONS
+}
+
+/// The operation with id `id` (`gcore.registries.create`, ...).
+///
+/// # Errors
+/// [`Error::UnknownOperation`] with a suggestion when the id is close to a known one.
+pub fn operation(id: &str) -> Result<&'static Operation, Error> {
+    providers::OPERATIONS
+        .iter()
+        .copied()
+        .find(|op| op.id == id)
+        .ok_or_else(|| Error::UnknownOperation {
+            id: id.to_owned(),
+            suggestion: validate::suggest(id, providers::OPERATIONS.iter().map(|op| op.id)),
+        })
+}
+
+/// Checks a whole input (one flat JSON object of the operation's path, query
+/// and body fields) and reports every problem.
+///
+/// # Errors
+/// Only [`Error::UnknownOperation`]; an invalid input is a [`Report`] with errors.
+pub fn validate(op: &str, input: &Value) -> Result<Report, Error> {
+    Ok(validate::validate_input(operation(op)?, input))
+}
+
+/// Checks one top-level field's value with the same codes and messages as
+/// [`validate`]. Rules that relate several fields (Qovery's per-kind config)
+/// need the whole input and are only checked by [`validate`].
+///
+/// # Errors
+/// [`Error::UnknownOperation`], or [`Error::UnknownField`] for a field the operation lacks.
+pub fn validate_field(op: &str, field: &str, value: &Value) -> Result<Report, Error> {
+    let op = operation(op)?;
+    let field = op.field(field).ok_or_else(|| Error::UnknownField {
+        operation: op.id,
+        field: field.to_owned(),
+    })?;
+    Ok(validate::validate_one(field, value))
+}
+
+/// Validates the input and, when it is valid, builds the exact request with
+/// defaults applied, authentication added and warnings attached.
+///
+/// # Errors
+/// [`Error::Invalid`] with the full report for a bad input; otherwise a misuse:
+/// unknown operation, missing or wrong credentials, a bad `base_url`.
+pub fn plan(op: &str, input: &Value, options: &PlanOptions) -> Result<Request, Error> {
+    let op = operation(op)?;
+    let report = validate::validate_input(op, input);
+    if !report.is_valid() {
+        return Err(Error::Invalid(report));
+    }
+    match input {
+        Value::Object(map) => request::build(op, map, options, report.warnings),
+        // A valid input is always an object: `validate_input` reports anything else.
+        _ => Err(Error::Invalid(report)),
+    }
+}
+
+/// The JSON Schema (draft 2020-12) of the operation's input, generated from
+/// the same rule data as [`validate`], with the provider's wording as descriptions.
+///
+/// # Errors
+/// [`Error::UnknownOperation`].
+pub fn schema(op: &str) -> Result<Value, Error> {
+    Ok(schema::operation_schema(operation(op)?))
+}

@@ -1,0 +1,147 @@
+//! Every provider's rule data, and the small named checks they share.
+
+mod gcore;
+mod qovery;
+
+use crate::report::Code;
+use crate::spec::{DefaultValue, Field, IntRule, Kind, Location, Operation, Source, StrCheck};
+
+/// Every operation, in a fixed order (provider, then resource, then action).
+pub(crate) static OPERATIONS: &[&Operation] = &[
+    &gcore::REGISTRIES_LIST,
+    &gcore::REGISTRIES_CREATE,
+    &gcore::REGISTRIES_GET,
+    &gcore::REGISTRIES_DELETE,
+    &gcore::REGISTRIES_RESIZE,
+    &gcore::REPOSITORIES_LIST,
+    &gcore::REPOSITORIES_DELETE,
+    &gcore::ARTIFACTS_LIST,
+    &gcore::ARTIFACTS_DELETE,
+    &gcore::TAGS_DELETE,
+    &gcore::USERS_LIST,
+    &gcore::USERS_CREATE,
+    &gcore::USERS_CREATE_MULTIPLE,
+    &gcore::USERS_UPDATE,
+    &gcore::USERS_REFRESH_SECRET,
+    &gcore::USERS_DELETE,
+    &qovery::CONTAINER_REGISTRIES_CREATE,
+];
+
+/// A required field; `optional`, `secret` and `default` adjust it.
+pub(crate) const fn field(
+    name: &'static str,
+    location: Location,
+    kind: Kind,
+    description: &'static str,
+    source: Source,
+) -> Field {
+    Field {
+        name,
+        location,
+        kind,
+        required: true,
+        default: None,
+        secret: false,
+        description,
+        source,
+    }
+}
+
+impl Field {
+    pub(crate) const fn optional(mut self) -> Self {
+        self.required = false;
+        self
+    }
+
+    pub(crate) const fn secret(mut self) -> Self {
+        self.secret = true;
+        self
+    }
+
+    pub(crate) const fn default(mut self, value: DefaultValue) -> Self {
+        self.required = false;
+        self.default = Some(value);
+        self
+    }
+}
+
+/// Cites `location` inside `document`.
+pub(crate) const fn src(document: &'static str, location: &'static str) -> Source {
+    Source { document, location }
+}
+
+/// An integer of at least `min`.
+pub(crate) const fn at_least(min: i64) -> Kind {
+    Kind::Integer(IntRule {
+        min: Some(min),
+        max: None,
+        also: &[],
+    })
+}
+
+/// A `pattern` check with its message.
+pub(crate) const fn rule(message: &'static str, test: fn(&str) -> bool) -> StrCheck {
+    StrCheck {
+        code: Code::Pattern,
+        message,
+        test,
+    }
+}
+
+// Character classes shared by several grammars.
+
+pub(crate) fn is_lower_alnum(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+pub(crate) fn starts_with(s: &str, class: fn(char) -> bool) -> bool {
+    s.chars().next().is_some_and(class)
+}
+
+pub(crate) fn ends_with(s: &str, class: fn(char) -> bool) -> bool {
+    s.chars().next_back().is_some_and(class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spec::Kind;
+
+    fn string_rules(kind: &Kind, out: &mut Vec<&'static crate::spec::StrRule>) {
+        match kind {
+            Kind::String(rule) => out.push(rule),
+            Kind::Object(object) => object.fields.iter().for_each(|f| string_rules(&f.kind, out)),
+            Kind::Array(array) => string_rules(&array.items, out),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn patterns_compile_and_are_anchored() {
+        for op in OPERATIONS {
+            let mut rules = Vec::new();
+            op.fields.iter().for_each(|f| string_rules(&f.kind, &mut rules));
+            for rule in rules {
+                if let Some(pattern) = rule.pattern {
+                    assert!(pattern.source.starts_with('^') && pattern.source.ends_with('$'));
+                    let _ = pattern.is_match("");
+                    // An empty string skips the grammar checks, so `too_short` must catch it.
+                    assert!(rule.min_len.unwrap_or(0) >= 1, "{}: {}", op.id, pattern.source);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ids_are_unique_and_prefixed_by_provider() {
+        let mut seen = std::collections::BTreeSet::new();
+        for op in OPERATIONS {
+            assert!(seen.insert(op.id), "duplicate {}", op.id);
+            assert!(op.id.starts_with(&format!("{}.", op.provider.id)));
+            for name in op.path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
+                let field = op.field(name).unwrap_or_else(|| panic!("{}: {name}", op.id));
+                assert!(field.required, "{}: path field {name} must be required", op.id);
+            }
+        }
+    }
+}

@@ -1,0 +1,513 @@
+//! Turning a valid input into the exact HTTP request: URL, headers, body bytes.
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{Map, Value};
+use std::fmt::{self, Write as _};
+
+use crate::error::Error;
+use crate::report::{Issue, Pointer};
+use crate::secret::{Credentials, MASK};
+use crate::spec::{AuthScheme, DefaultValue, Field, Kind, Location, Method, Operation};
+use crate::validate::integer_of;
+
+/// Options of [`crate::plan`]; in JSON `{"credentials": {...}, "base_url": "..."}`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanOptions {
+    /// How to authenticate; required by every operation.
+    pub credentials: Option<Credentials>,
+    /// Replaces the provider's endpoint (a proxy, a mock server); `http` or `https`,
+    /// with an optional path prefix, no query or fragment.
+    pub base_url: Option<String>,
+}
+
+/// One request header. Part of its value may be secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Header name, in the casing sent.
+    pub name: &'static str,
+    value: String,
+    /// Byte offset where the secret part of `value` starts, if any.
+    secret_from: Option<usize>,
+}
+
+impl Header {
+    fn plain(name: &'static str, value: &str) -> Self {
+        Header {
+            name,
+            value: value.to_owned(),
+            secret_from: None,
+        }
+    }
+
+    fn with_secret(name: &'static str, prefix: &str, secret: &str) -> Self {
+        Header {
+            name,
+            value: format!("{prefix}{secret}"),
+            secret_from: Some(prefix.len()),
+        }
+    }
+
+    /// The value as sent. Contains the secret, if the header has one.
+    #[must_use]
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+
+    /// The value with any secret part replaced by `***`.
+    #[must_use]
+    pub fn masked_value(&self) -> String {
+        match self.secret_from {
+            Some(at) => format!("{}{MASK}", self.value.get(..at).unwrap_or_default()),
+            None => self.value.clone(),
+        }
+    }
+
+    /// Whether part of the value is a credential.
+    #[must_use]
+    pub fn is_secret(&self) -> bool {
+        self.secret_from.is_some()
+    }
+
+    fn shown(&self, reveal: bool) -> String {
+        if reveal {
+            self.value.clone()
+        } else {
+            self.masked_value()
+        }
+    }
+}
+
+impl fmt::Debug for Header {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.name, self.masked_value())
+    }
+}
+
+/// A planned request, ready to send. `Debug`, [`Request::to_json`] and
+/// [`Request::to_curl`] mask secrets unless asked to reveal them.
+#[derive(Clone, PartialEq)]
+pub struct Request {
+    /// HTTP method.
+    pub method: Method,
+    /// Full URL, path parameters percent-encoded.
+    pub url: String,
+    /// Headers in the order they are sent.
+    pub headers: Vec<Header>,
+    body: Option<String>,
+    /// The body with secret members replaced by `***`, when it has any.
+    masked_body: Option<String>,
+    /// JSON Pointers of the fields whose defaults were filled in.
+    pub defaults_applied: Vec<Pointer>,
+    /// Warnings from validation; the request is still valid.
+    pub warnings: Vec<Issue>,
+}
+
+impl Request {
+    /// The exact body bytes (compact JSON), or `None` for a request without body.
+    #[must_use]
+    pub fn body(&self) -> Option<&[u8]> {
+        self.body.as_deref().map(str::as_bytes)
+    }
+
+    /// The body as text, secrets masked unless `reveal`.
+    #[must_use]
+    pub fn body_text(&self, reveal: bool) -> Option<&str> {
+        if reveal {
+            self.body.as_deref()
+        } else {
+            self.masked_body.as_deref().or(self.body.as_deref())
+        }
+    }
+
+    /// A serializable view (`method`, `url`, `headers` as an ordered map,
+    /// `body` as text, `defaults_applied`, `warnings`).
+    #[must_use]
+    pub fn view(&self, reveal: bool) -> RequestView<'_> {
+        RequestView {
+            request: self,
+            reveal,
+        }
+    }
+
+    /// The request as pretty JSON, secrets masked unless `reveal`.
+    #[must_use]
+    pub fn to_json(&self, reveal: bool) -> String {
+        // Serializing plain strings and maps into a String cannot fail.
+        serde_json::to_string_pretty(&self.view(reveal)).unwrap_or_default()
+    }
+
+    /// The request as a `curl` command line for a POSIX shell, secrets masked unless `reveal`.
+    #[must_use]
+    pub fn to_curl(&self, reveal: bool) -> String {
+        let mut out = format!("curl -X {} {}", self.method.as_str(), shell_quote(&self.url));
+        for header in &self.headers {
+            let line = format!("{}: {}", header.name, header.shown(reveal));
+            let _ = write!(out, " \\\n  -H {}", shell_quote(&line));
+        }
+        if let Some(body) = self.body_text(reveal) {
+            let _ = write!(out, " \\\n  --data-raw {}", shell_quote(body));
+        }
+        out
+    }
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Request")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &self.headers)
+            .field("body", &self.body_text(false))
+            .field("defaults_applied", &self.defaults_applied)
+            .field("warnings", &self.warnings)
+            .finish()
+    }
+}
+
+/// See [`Request::view`].
+pub struct RequestView<'a> {
+    request: &'a Request,
+    reveal: bool,
+}
+
+struct HeaderMap<'a>(&'a [Header], bool);
+
+impl Serialize for HeaderMap<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for header in self.0 {
+            map.serialize_entry(header.name, &header.shown(self.1))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for RequestView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let r = self.request;
+        let mut s = serializer.serialize_struct("Request", 6)?;
+        s.serialize_field("method", &r.method)?;
+        s.serialize_field("url", &r.url)?;
+        s.serialize_field("headers", &HeaderMap(&r.headers, self.reveal))?;
+        s.serialize_field("body", &r.body_text(self.reveal))?;
+        s.serialize_field("defaults_applied", &r.defaults_applied)?;
+        s.serialize_field("warnings", &r.warnings)?;
+        s.end()
+    }
+}
+
+/// Single-quotes `s` for a POSIX shell: nothing inside is interpreted.
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// Builds the request for an input that has passed validation.
+pub(crate) fn build(
+    op: &'static Operation,
+    input: &Map<String, Value>,
+    options: &PlanOptions,
+    warnings: Vec<Issue>,
+) -> Result<Request, Error> {
+    let authorization = authorization(op, options.credentials.as_ref())?;
+    let base = match &options.base_url {
+        Some(url) => checked_base_url(url)?,
+        None => op.provider.base_url,
+    };
+    let mut url = String::with_capacity(base.len() + op.path.len() + 32);
+    url.push_str(base);
+    write_path(op, input, &mut url);
+    write_query(op, input, &mut url);
+
+    let mut defaults_applied = Vec::new();
+    let has_body = op.fields.iter().any(|f| f.location == Location::Body);
+    let (body, masked_body) = if has_body {
+        let mut body = String::with_capacity(64);
+        let has_secret = write_object(op.fields, input, false, &mut body, Some(&mut defaults_applied));
+        let masked = has_secret.then(|| {
+            let mut masked = String::with_capacity(body.len());
+            write_object(op.fields, input, true, &mut masked, None);
+            masked
+        });
+        (Some(body), masked)
+    } else {
+        (None, None)
+    };
+
+    let mut headers = Vec::with_capacity(3);
+    headers.push(Header::plain("Accept", op.accept));
+    headers.push(authorization);
+    // The vendor SDKs label every non-GET request as JSON, even without a body.
+    if op.method != Method::Get {
+        headers.push(Header::plain("Content-Type", "application/json"));
+    }
+    Ok(Request {
+        method: op.method,
+        url,
+        headers,
+        body,
+        masked_body,
+        defaults_applied,
+        warnings,
+    })
+}
+
+fn authorization(op: &Operation, credentials: Option<&Credentials>) -> Result<Header, Error> {
+    let provider = op.provider;
+    let accepted: &'static [&'static str] = match provider.auth {
+        AuthScheme::GcoreApiKey => &["api_key"],
+        AuthScheme::QoveryToken => &["token", "bearer"],
+    };
+    let Some(credentials) = credentials else {
+        return Err(Error::MissingCredentials {
+            provider: provider.id,
+            accepted,
+        });
+    };
+    let (prefix, secret) = match (provider.auth, credentials) {
+        // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
+        // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).
+        (AuthScheme::GcoreApiKey, Credentials::ApiKey { api_key }) => ("APIKey ", api_key),
+        // Seed 001, securitySchemes ApiKeyAuth and bearerAuth.
+        (AuthScheme::QoveryToken, Credentials::Token { token }) => ("Token ", token),
+        (AuthScheme::QoveryToken, Credentials::Bearer { token }) => ("Bearer ", token),
+        (_, other) => {
+            return Err(Error::WrongCredentials {
+                provider: provider.id,
+                given: other.kind(),
+                accepted,
+            })
+        }
+    };
+    let secret = secret.expose();
+    if secret.trim().is_empty() {
+        return Err(Error::InvalidCredentials {
+            reason: "the credential is empty",
+        });
+    }
+    if secret.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(Error::InvalidCredentials {
+            reason: "the credential contains spaces or control characters, which cannot go in an HTTP header",
+        });
+    }
+    Ok(Header::with_secret("Authorization", prefix, secret))
+}
+
+fn checked_base_url(url: &str) -> Result<&str, Error> {
+    let invalid = |reason: &str| Error::InvalidOption {
+        option: "base_url",
+        reason: reason.to_owned(),
+    };
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| invalid("must start with https:// or http://"))?;
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    if rest[..host_end].is_empty() {
+        return Err(invalid("has no host"));
+    }
+    if url.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(invalid("contains whitespace or control characters"));
+    }
+    if url.contains(['?', '#']) {
+        return Err(invalid("must not contain a query or fragment"));
+    }
+    Ok(url.trim_end_matches('/'))
+}
+
+fn write_path(op: &Operation, input: &Map<String, Value>, url: &mut String) {
+    let mut rest = op.path;
+    while let Some(open) = rest.find('{') {
+        url.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}').unwrap_or(after.len());
+        let name = &after[..close];
+        if let Some(value) = input.get(name) {
+            let encoding = op.field(name).map_or(Location::Path, |f| f.location);
+            write_path_value(value, encoding, url);
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    url.push_str(rest);
+}
+
+/// Writes one path parameter so that it stays exactly one segment: every byte
+/// outside RFC 3986's unreserved set is percent-encoded, and a value made only
+/// of dots is fully encoded so `.`/`..` can never be read as a dot-segment.
+fn write_path_value(value: &Value, location: Location, url: &mut String) {
+    match value {
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b == b'.') => {
+            for _ in 0..s.len() {
+                url.push_str("%2E");
+            }
+        }
+        Value::String(s) if location == Location::PathDoubleEncoded => {
+            let once = percent_encode(s);
+            url.push_str(&percent_encode(&once));
+        }
+        _ => write_scalar(value, url, true),
+    }
+}
+
+fn write_query(op: &Operation, input: &Map<String, Value>, url: &mut String) {
+    let mut separator = '?';
+    for field in op.fields.iter().filter(|f| f.location == Location::Query) {
+        if let Some(value) = input.get(field.name) {
+            url.push(separator);
+            separator = '&';
+            url.push_str(&percent_encode(field.name));
+            url.push('=');
+            write_scalar(value, url, true);
+        }
+    }
+}
+
+/// A scalar as it appears in a URL: integers normalized (`5.0` → `5`), strings percent-encoded.
+fn write_scalar(value: &Value, url: &mut String, encode: bool) {
+    match value {
+        Value::Number(n) => match integer_of(n) {
+            Some(i) => {
+                let _ = write!(url, "{i}");
+            }
+            None => {
+                let _ = write!(url, "{n}");
+            }
+        },
+        Value::String(s) if encode => url.push_str(&percent_encode(s)),
+        Value::String(s) => url.push_str(s),
+        Value::Bool(b) => url.push_str(if *b { "true" } else { "false" }),
+        _ => {}
+    }
+}
+
+/// Percent-encodes every byte outside RFC 3986 `unreserved`, `:` and `@`
+/// (both legal in a path segment and kept by the vendor SDKs, e.g. `sha256:…`).
+pub(crate) fn percent_encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':' | b'@') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}
+
+/// Writes the body members of `fields` as compact JSON in table order, with
+/// defaults filled in. Returns whether a secret member was written.
+fn write_object(
+    fields: &[Field],
+    input: &Map<String, Value>,
+    mask: bool,
+    out: &mut String,
+    mut defaults: Option<&mut Vec<Pointer>>,
+) -> bool {
+    let mut has_secret = false;
+    let mut first = true;
+    out.push('{');
+    for field in fields.iter().filter(|f| f.location == Location::Body) {
+        let default;
+        let value = match input.get(field.name) {
+            Some(value) => value,
+            None => {
+                default = match &field.default {
+                    Some(DefaultValue::Integer(i)) => Value::from(*i),
+                    Some(DefaultValue::Derived(derive)) => match derive(input) {
+                        Some(s) => Value::from(s),
+                        None => continue,
+                    },
+                    None => continue,
+                };
+                if let Some(applied) = defaults.as_deref_mut() {
+                    applied.push(Pointer::root().key(field.name));
+                }
+                &default
+            }
+        };
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        write_json_string(field.name, out);
+        out.push(':');
+        if field.secret {
+            has_secret = true;
+            if mask {
+                write_json_string(MASK, out);
+                continue;
+            }
+        }
+        has_secret |= write_value(&field.kind, value, mask, out);
+    }
+    out.push('}');
+    has_secret
+}
+
+fn write_value(kind: &Kind, value: &Value, mask: bool, out: &mut String) -> bool {
+    match (kind, value) {
+        (Kind::Object(rule), Value::Object(map)) => write_object(rule.fields, map, mask, out, None),
+        (Kind::Array(rule), Value::Array(items)) => {
+            let mut has_secret = false;
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                has_secret |= write_value(&rule.items, item, mask, out);
+            }
+            out.push(']');
+            has_secret
+        }
+        (_, Value::String(s)) => {
+            write_json_string(s, out);
+            false
+        }
+        (_, other) => {
+            write_scalar(other, out, false);
+            false
+        }
+    }
+}
+
+fn write_json_string(s: &str, out: &mut String) {
+    // serde_json's escaping (quotes, backslash, control characters; UTF-8 kept).
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved() {
+        assert_eq!(percent_encode("a/b?c#d e%"), "a%2Fb%3Fc%23d%20e%25");
+        assert_eq!(percent_encode("v1.0_x~-:@"), "v1.0_x~-:@");
+        assert_eq!(percent_encode("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn dot_segments_are_encoded() {
+        let mut url = String::new();
+        write_path_value(&Value::from(".."), Location::Path, &mut url);
+        assert_eq!(url, "%2E%2E");
+    }
+
+    #[test]
+    fn shell_quote_survives_single_quotes() {
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+    }
+
+    #[test]
+    fn base_url_is_checked() {
+        assert_eq!(checked_base_url("http://127.0.0.1:8080/").ok(), Some("http://127.0.0.1:8080"));
+        assert!(checked_base_url("ftp://x").is_err());
+        assert!(checked_base_url("https://x/?a").is_err());
+        assert!(checked_base_url("https://x\r\n").is_err());
+        assert!(checked_base_url("https:///path").is_err());
+    }
+}

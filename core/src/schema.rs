@@ -1,0 +1,108 @@
+//! JSON Schema (draft 2020-12) export, generated from the rule tables.
+//!
+//! What JSON Schema can say is said (types, bounds, lengths, patterns, enums,
+//! per-kind requirements through `if`/`then`); what it cannot (URL parsing,
+//! JSON inside a string) stays in the validator and is mentioned in the
+//! description. The agreement test in `tests/schema_agreement.rs` runs a JSON
+//! Schema validator over every vector to keep both honest.
+
+use serde_json::{json, Map, Value};
+
+use crate::spec::{DefaultValue, Field, Kind, Operation};
+
+pub(crate) fn operation_schema(op: &Operation) -> Value {
+    let mut schema = object_schema(op.fields);
+    if let Value::Object(map) = &mut schema {
+        let mut head = Map::new();
+        head.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        head.insert("$id".into(), json!(format!("urn:regplan:{}", op.id)));
+        head.insert("title".into(), json!(op.id));
+        head.insert("description".into(), json!(op.summary));
+        head.append(map);
+        let all_of: Vec<Value> = op.checks.iter().flat_map(|check| (check.schema)()).collect();
+        if !all_of.is_empty() {
+            head.insert("allOf".into(), Value::Array(all_of));
+        }
+        *map = head;
+    }
+    schema
+}
+
+fn object_schema(fields: &[Field]) -> Value {
+    let mut properties = Map::new();
+    for field in fields {
+        properties.insert(field.name.into(), field_schema(field));
+    }
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+fn field_schema(field: &Field) -> Value {
+    let mut schema = kind_schema(&field.kind);
+    if let Value::Object(map) = &mut schema {
+        map.insert("description".into(), json!(field.description));
+        if let Some(DefaultValue::Integer(i)) = field.default {
+            map.insert("default".into(), json!(i));
+        }
+        if field.secret {
+            map.insert("writeOnly".into(), json!(true));
+        }
+    }
+    schema
+}
+
+fn kind_schema(kind: &Kind) -> Value {
+    match kind {
+        Kind::Integer(rule) => {
+            let mut range = Map::new();
+            range.insert("type".into(), json!("integer"));
+            if let Some(min) = rule.min {
+                range.insert("minimum".into(), json!(min));
+            }
+            if let Some(max) = rule.max {
+                range.insert("maximum".into(), json!(max));
+            }
+            if rule.also.is_empty() {
+                Value::Object(range)
+            } else {
+                let mut any_of: Vec<Value> = rule.also.iter().map(|v| json!({"const": v})).collect();
+                any_of.push(Value::Object(range));
+                json!({"type": "integer", "anyOf": any_of})
+            }
+        }
+        Kind::String(rule) => {
+            let mut map = Map::new();
+            map.insert("type".into(), json!("string"));
+            if let Some(min) = rule.min_len {
+                map.insert("minLength".into(), json!(min));
+            }
+            if let Some(max) = rule.max_len {
+                map.insert("maxLength".into(), json!(max));
+            }
+            if let Some(pattern) = rule.pattern {
+                map.insert("pattern".into(), json!(pattern.source));
+            }
+            Value::Object(map)
+        }
+        Kind::Boolean => json!({"type": "boolean"}),
+        Kind::Enum(rule) => json!({"type": "string", "enum": rule.values}),
+        Kind::Object(rule) => object_schema(rule.fields),
+        Kind::Array(rule) => {
+            let mut map = Map::new();
+            map.insert("type".into(), json!("array"));
+            map.insert("items".into(), kind_schema(&rule.items));
+            if let Some(min) = rule.min_items {
+                map.insert("minItems".into(), json!(min));
+            }
+            if let Some(max) = rule.max_items {
+                map.insert("maxItems".into(), json!(max));
+            }
+            Value::Object(map)
+        }
+    }
+}

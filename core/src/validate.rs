@@ -1,0 +1,334 @@
+//! The rule engine: walks an input along an operation's field table and
+//! collects every problem, never stopping at the first.
+//!
+//! Work is linear in the size of the input: each string is scanned a fixed
+//! number of times, suggestions are only computed for short keys, and nothing
+//! recurses deeper than the field table itself.
+
+use serde_json::{Map, Number, Value};
+
+use crate::report::{Code, Issue, Pointer, Report};
+use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, ObjectRule, Operation, StrRule};
+
+/// Validates a whole input against `op`.
+pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
+    let mut report = Report::default();
+    let Value::Object(map) = input else {
+        report.errors.push(type_error("an object", input, Pointer::root()));
+        return report;
+    };
+    check_members(op.fields, map, &Pointer::root(), &mut report.errors);
+    for check in op.checks {
+        (check.validate)(map, &mut report.errors, &mut report.warnings);
+    }
+    report
+}
+
+/// Validates one top-level field's value, as a form does on every keystroke.
+pub(crate) fn validate_one(field: &Field, value: &Value) -> Report {
+    let mut report = Report::default();
+    check_value(&field.kind, value, &Pointer::root().key(field.name), &mut report.errors);
+    report
+}
+
+/// Checks the members of an object against a field table: known fields in
+/// table order, then unknown keys in sorted order so the output does not
+/// depend on the caller's key order (JS reorders integer-like keys).
+fn check_members(fields: &[Field], map: &Map<String, Value>, path: &Pointer, errors: &mut Vec<Issue>) {
+    for field in fields {
+        match map.get(field.name) {
+            Some(value) => check_value(&field.kind, value, &path.key(field.name), errors),
+            None if field.required => errors.push(
+                Issue::new(Code::Required, path.key(field.name), "is required")
+                    .with("field", field.name),
+            ),
+            None => {}
+        }
+    }
+    if map.len() > fields.len() || map.keys().any(|k| !fields.iter().any(|f| f.name == k)) {
+        let mut unknown: Vec<&String> = map
+            .keys()
+            .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
+            .collect();
+        unknown.sort_unstable();
+        for key in unknown {
+            errors.push(unknown_field(key, fields.iter().map(|f| f.name), path));
+        }
+    }
+}
+
+/// An `unknown_field` error with a "did you mean" hint when a known name is close.
+pub(crate) fn unknown_field<'a>(
+    key: &str,
+    known: impl Iterator<Item = &'a str>,
+    path: &Pointer,
+) -> Issue {
+    let path = path.key(key);
+    match suggest(key, known) {
+        Some(near) => Issue::new(
+            Code::UnknownField,
+            path,
+            format!("is not a known field; did you mean `{near}`?"),
+        )
+        .with("suggestion", near),
+        None => Issue::new(Code::UnknownField, path, "is not a known field"),
+    }
+}
+
+fn check_value(kind: &Kind, value: &Value, path: &Pointer, errors: &mut Vec<Issue>) {
+    match kind {
+        Kind::Integer(rule) => match value {
+            Value::Number(n) => match integer_of(n) {
+                Some(i) => check_int(rule, i, path, errors),
+                None => errors.push(type_error("an integer", value, path.clone())),
+            },
+            _ => errors.push(type_error("an integer", value, path.clone())),
+        },
+        Kind::String(rule) => match value {
+            Value::String(s) => check_str(rule, s, path, errors),
+            _ => errors.push(type_error("a string", value, path.clone())),
+        },
+        Kind::Boolean => {
+            if !value.is_boolean() {
+                errors.push(type_error("a boolean (true or false)", value, path.clone()));
+            }
+        }
+        Kind::Enum(rule) => match value {
+            Value::String(s) => check_enum(rule, s, path, errors),
+            _ => errors.push(type_error("a string", value, path.clone())),
+        },
+        Kind::Object(ObjectRule { fields }) => match value {
+            Value::Object(map) => check_members(fields, map, path, errors),
+            _ => errors.push(type_error("an object", value, path.clone())),
+        },
+        Kind::Array(rule) => match value {
+            Value::Array(items) => check_array(rule, items, path, errors),
+            _ => errors.push(type_error("an array", value, path.clone())),
+        },
+    }
+}
+
+/// An integer value, or `None` for a non-integral number. `5.0` is the
+/// integer 5: JSON and JavaScript do not tell them apart. Integral values
+/// beyond `i64` saturate, which is enough to report them out of range.
+pub(crate) fn integer_of(n: &Number) -> Option<i64> {
+    if let Some(i) = n.as_i64() {
+        return Some(i);
+    }
+    if n.is_u64() {
+        return Some(i64::MAX);
+    }
+    let f = n.as_f64()?;
+    // `as` saturates for out-of-range floats, which keeps them out of range.
+    #[allow(clippy::cast_possible_truncation)]
+    (f.is_finite() && f.fract() == 0.0).then(|| f as i64)
+}
+
+fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {
+    let low = rule.min.is_some_and(|min| i < min);
+    let high = rule.max.is_some_and(|max| i > max);
+    if (low || high) && !rule.also.contains(&i) {
+        let mut bounds = match (rule.min, rule.max) {
+            (Some(min), Some(max)) => format!("between {min} and {max}"),
+            (Some(min), None) => format!("at least {min}"),
+            (None, Some(max)) => format!("at most {max}"),
+            (None, None) => String::new(),
+        };
+        for extra in rule.also {
+            bounds = format!("{extra} or {bounds}");
+        }
+        let mut issue = Issue::new(Code::OutOfRange, path.clone(), format!("must be {bounds}"));
+        if let Some(min) = rule.min {
+            issue = issue.with("min", min);
+        }
+        if let Some(max) = rule.max {
+            issue = issue.with("max", max);
+        }
+        if !rule.also.is_empty() {
+            issue = issue.with("also", rule.also);
+        }
+        errors.push(issue);
+    }
+}
+
+pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Vec<Issue>) {
+    let len = s.chars().count();
+    if let Some(min) = rule.min_len.filter(|&min| len < min) {
+        let message = if min == 1 {
+            "must not be empty".to_owned()
+        } else {
+            format!("must be at least {min} characters long")
+        };
+        errors.push(Issue::new(Code::TooShort, path.clone(), message).with("min", min));
+    }
+    if let Some(max) = rule.max_len.filter(|&max| len > max) {
+        errors.push(
+            Issue::new(Code::TooLong, path.clone(), format!("must be at most {max} characters long"))
+                .with("max", max),
+        );
+    }
+    if s.is_empty() {
+        // Grammar checks on "" would only repeat `too_short`.
+        return;
+    }
+    let before = errors.len();
+    for check in rule.checks {
+        if !(check.test)(s) {
+            let mut issue = Issue::new(check.code, path.clone(), check.message);
+            if let Some(pattern) = rule.pattern {
+                issue = issue.with("pattern", pattern.source);
+            }
+            errors.push(issue);
+        }
+    }
+    if let Some(pattern) = rule.pattern {
+        let explained = errors.len() > before;
+        let length_ok = rule.min_len.is_none_or(|m| len >= m) && rule.max_len.is_none_or(|m| len <= m);
+        // The regex is the authority: if the named checks passed and the length
+        // is right but the grammar still fails, say so in the pattern's own words.
+        if !explained && length_ok && !pattern.is_match(s) {
+            errors.push(
+                Issue::new(Code::Pattern, path.clone(), pattern.message).with("pattern", pattern.source),
+            );
+        }
+    }
+}
+
+fn check_enum(rule: &EnumRule, s: &str, path: &Pointer, errors: &mut Vec<Issue>) {
+    if rule.values.contains(&s) {
+        return;
+    }
+    if let Some((value, why)) = rule.retired.iter().find(|(v, _)| *v == s) {
+        errors.push(
+            Issue::new(Code::KindNotSupported, path.clone(), *why)
+                .with("value", *value)
+                .with("allowed", rule.values),
+        );
+        return;
+    }
+    let listed = rule.values.join(", ");
+    let mut issue = match suggest(s, rule.values.iter().copied()) {
+        Some(near) => Issue::new(
+            Code::Enum,
+            path.clone(),
+            format!("must be one of {listed}; did you mean `{near}`?"),
+        ),
+        None => Issue::new(Code::Enum, path.clone(), format!("must be one of {listed}")),
+    };
+    issue = issue.with("allowed", rule.values);
+    if let Some(near) = suggest(s, rule.values.iter().copied()) {
+        issue = issue.with("suggestion", near);
+    }
+    errors.push(issue);
+}
+
+fn check_array(rule: &ArrayRule, items: &[Value], path: &Pointer, errors: &mut Vec<Issue>) {
+    if let Some(min) = rule.min_items.filter(|&m| items.len() < m) {
+        errors.push(
+            Issue::new(Code::TooFewItems, path.clone(), format!("must have at least {min} item(s)"))
+                .with("min", min),
+        );
+    }
+    if let Some(max) = rule.max_items.filter(|&m| items.len() > m) {
+        errors.push(
+            Issue::new(Code::TooManyItems, path.clone(), format!("must have at most {max} items"))
+                .with("max", max),
+        );
+        // Validating a million items of an already rejected array would only bury the point.
+        return;
+    }
+    for (i, item) in items.iter().enumerate() {
+        check_value(&rule.items, item, &path.index(i), errors);
+    }
+}
+
+/// The JSON type of a value, in words.
+pub(crate) fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a fractional number",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+pub(crate) fn type_error(expected: &'static str, value: &Value, path: Pointer) -> Issue {
+    Issue::new(
+        Code::Type,
+        path,
+        format!("must be {expected}, not {}", type_name(value)),
+    )
+    .with("expected", expected.trim_start_matches("an ").trim_start_matches("a "))
+}
+
+/// The known name closest to `key` (edit distance at most 2, or equal ignoring
+/// case), if any. Long keys are skipped: the distance is quadratic.
+pub(crate) fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    const LONGEST_KEY_WORTH_A_HINT: usize = 64;
+    if key.len() > LONGEST_KEY_WORTH_A_HINT {
+        return None;
+    }
+    let mut best: Option<(usize, &str)> = None;
+    for name in known {
+        let distance = if name.eq_ignore_ascii_case(key) {
+            0
+        } else {
+            edit_distance(key, name)
+        };
+        if distance <= 2 && best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, name));
+        }
+    }
+    best.map(|(_, name)| name)
+}
+
+/// Levenshtein distance with one row of memory.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("secret_acess_key", "secret_access_key"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn suggestion_prefers_closest() {
+        let known = ["region", "role_arn", "password"];
+        assert_eq!(suggest("regoin", known.iter().copied()), Some("region"));
+        assert_eq!(suggest("PASSWORD", known.iter().copied()), Some("password"));
+        assert_eq!(suggest("zzzzzz", known.iter().copied()), None);
+    }
+
+    #[test]
+    fn integers_accept_integral_floats_only() {
+        let n = |s: &str| serde_json::from_str::<Number>(s).ok();
+        assert_eq!(n("5").as_ref().and_then(integer_of), Some(5));
+        assert_eq!(n("5.0").as_ref().and_then(integer_of), Some(5));
+        assert_eq!(n("5.5").as_ref().and_then(integer_of), None);
+        assert_eq!(n("-1").as_ref().and_then(integer_of), Some(-1));
+        assert_eq!(n("18446744073709551615").as_ref().and_then(integer_of), Some(i64::MAX));
+        assert_eq!(n("1e300").as_ref().and_then(integer_of), Some(i64::MAX));
+        assert_eq!(n("-1e300").as_ref().and_then(integer_of), Some(i64::MIN));
+    }
+}
