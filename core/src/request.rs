@@ -141,7 +141,11 @@ impl Request {
     /// The request as a `curl` command line for a POSIX shell, secrets masked unless `reveal`.
     #[must_use]
     pub fn to_curl(&self, reveal: bool) -> String {
-        let mut out = format!("curl -X {} {}", self.method.as_str(), shell_quote(&self.url));
+        let mut out = format!(
+            "curl -X {} {}",
+            self.method.as_str(),
+            shell_quote(&self.url)
+        );
         for header in &self.headers {
             let line = format!("{}: {}", header.name, header.shown(reveal));
             let _ = write!(out, " \\\n  -H {}", shell_quote(&line));
@@ -224,7 +228,13 @@ pub(crate) fn build(
     let has_body = op.fields.iter().any(|f| f.location == Location::Body);
     let (body, masked_body) = if has_body {
         let mut body = String::with_capacity(64);
-        let has_secret = write_object(op.fields, input, false, &mut body, Some(&mut defaults_applied));
+        let has_secret = write_object(
+            op.fields,
+            input,
+            false,
+            &mut body,
+            Some(&mut defaults_applied),
+        );
         let masked = has_secret.then(|| {
             let mut masked = String::with_capacity(body.len());
             write_object(op.fields, input, true, &mut masked, None);
@@ -504,7 +514,10 @@ mod tests {
 
     #[test]
     fn base_url_is_checked() {
-        assert_eq!(checked_base_url("http://127.0.0.1:8080/").ok(), Some("http://127.0.0.1:8080"));
+        assert_eq!(
+            checked_base_url("http://127.0.0.1:8080/").ok(),
+            Some("http://127.0.0.1:8080")
+        );
         assert!(checked_base_url("ftp://x").is_err());
         assert!(checked_base_url("https://x/?a").is_err());
         assert!(checked_base_url("https://x\r\n").is_err());

@@ -14,12 +14,19 @@ pub(crate) fn operation_schema(op: &Operation) -> Value {
     let mut schema = object_schema(op.fields);
     if let Value::Object(map) = &mut schema {
         let mut head = Map::new();
-        head.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        head.insert(
+            "$schema".into(),
+            json!("https://json-schema.org/draft/2020-12/schema"),
+        );
         head.insert("$id".into(), json!(format!("urn:regplan:{}", op.id)));
         head.insert("title".into(), json!(op.id));
         head.insert("description".into(), json!(op.summary));
         head.append(map);
-        let all_of: Vec<Value> = op.checks.iter().flat_map(|check| (check.schema)()).collect();
+        let all_of: Vec<Value> = op
+            .checks
+            .iter()
+            .flat_map(|check| (check.schema)())
+            .collect();
         if !all_of.is_empty() {
             head.insert("allOf".into(), Value::Array(all_of));
         }
@@ -33,7 +40,11 @@ fn object_schema(fields: &[Field]) -> Value {
     for field in fields {
         properties.insert(field.name.into(), field_schema(field));
     }
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
     json!({
         "type": "object",
         "properties": properties,
@@ -70,7 +81,8 @@ fn kind_schema(kind: &Kind) -> Value {
             if rule.also.is_empty() {
                 Value::Object(range)
             } else {
-                let mut any_of: Vec<Value> = rule.also.iter().map(|v| json!({"const": v})).collect();
+                let mut any_of: Vec<Value> =
+                    rule.also.iter().map(|v| json!({"const": v})).collect();
                 any_of.push(Value::Object(range));
                 json!({"type": "integer", "anyOf": any_of})
             }

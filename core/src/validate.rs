@@ -14,7 +14,9 @@ use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, ObjectRule, Operati
 pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
     let mut report = Report::default();
     let Value::Object(map) = input else {
-        report.errors.push(type_error("an object", input, Pointer::root()));
+        report
+            .errors
+            .push(type_error("an object", input, Pointer::root()));
         return report;
     };
     check_members(op.fields, map, &Pointer::root(), &mut report.errors);
@@ -27,14 +29,24 @@ pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
 /// Validates one top-level field's value, as a form does on every keystroke.
 pub(crate) fn validate_one(field: &Field, value: &Value) -> Report {
     let mut report = Report::default();
-    check_value(&field.kind, value, &Pointer::root().key(field.name), &mut report.errors);
+    check_value(
+        &field.kind,
+        value,
+        &Pointer::root().key(field.name),
+        &mut report.errors,
+    );
     report
 }
 
 /// Checks the members of an object against a field table: known fields in
 /// table order, then unknown keys in sorted order so the output does not
 /// depend on the caller's key order (JS reorders integer-like keys).
-fn check_members(fields: &[Field], map: &Map<String, Value>, path: &Pointer, errors: &mut Vec<Issue>) {
+fn check_members(
+    fields: &[Field],
+    map: &Map<String, Value>,
+    path: &Pointer,
+    errors: &mut Vec<Issue>,
+) {
     for field in fields {
         match map.get(field.name) {
             Some(value) => check_value(&field.kind, value, &path.key(field.name), errors),
@@ -163,8 +175,12 @@ pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Ve
     }
     if let Some(max) = rule.max_len.filter(|&max| len > max) {
         errors.push(
-            Issue::new(Code::TooLong, path.clone(), format!("must be at most {max} characters long"))
-                .with("max", max),
+            Issue::new(
+                Code::TooLong,
+                path.clone(),
+                format!("must be at most {max} characters long"),
+            )
+            .with("max", max),
         );
     }
     if s.is_empty() {
@@ -183,12 +199,14 @@ pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Ve
     }
     if let Some(pattern) = rule.pattern {
         let explained = errors.len() > before;
-        let length_ok = rule.min_len.is_none_or(|m| len >= m) && rule.max_len.is_none_or(|m| len <= m);
+        let length_ok =
+            rule.min_len.is_none_or(|m| len >= m) && rule.max_len.is_none_or(|m| len <= m);
         // The regex is the authority: if the named checks passed and the length
         // is right but the grammar still fails, say so in the pattern's own words.
         if !explained && length_ok && !pattern.is_match(s) {
             errors.push(
-                Issue::new(Code::Pattern, path.clone(), pattern.message).with("pattern", pattern.source),
+                Issue::new(Code::Pattern, path.clone(), pattern.message)
+                    .with("pattern", pattern.source),
             );
         }
     }
@@ -225,14 +243,22 @@ fn check_enum(rule: &EnumRule, s: &str, path: &Pointer, errors: &mut Vec<Issue>)
 fn check_array(rule: &ArrayRule, items: &[Value], path: &Pointer, errors: &mut Vec<Issue>) {
     if let Some(min) = rule.min_items.filter(|&m| items.len() < m) {
         errors.push(
-            Issue::new(Code::TooFewItems, path.clone(), format!("must have at least {min} item(s)"))
-                .with("min", min),
+            Issue::new(
+                Code::TooFewItems,
+                path.clone(),
+                format!("must have at least {min} item(s)"),
+            )
+            .with("min", min),
         );
     }
     if let Some(max) = rule.max_items.filter(|&m| items.len() > m) {
         errors.push(
-            Issue::new(Code::TooManyItems, path.clone(), format!("must have at most {max} items"))
-                .with("max", max),
+            Issue::new(
+                Code::TooManyItems,
+                path.clone(),
+                format!("must have at most {max} items"),
+            )
+            .with("max", max),
         );
         // Validating a million items of an already rejected array would only bury the point.
         return;
@@ -261,7 +287,10 @@ pub(crate) fn type_error(expected: &'static str, value: &Value, path: Pointer) -
         path,
         format!("must be {expected}, not {}", type_name(value)),
     )
-    .with("expected", expected.trim_start_matches("an ").trim_start_matches("a "))
+    .with(
+        "expected",
+        expected.trim_start_matches("an ").trim_start_matches("a "),
+    )
 }
 
 /// The known name closest to `key` (edit distance at most 2, or equal ignoring
@@ -327,7 +356,10 @@ mod tests {
         assert_eq!(n("5.0").as_ref().and_then(integer_of), Some(5));
         assert_eq!(n("5.5").as_ref().and_then(integer_of), None);
         assert_eq!(n("-1").as_ref().and_then(integer_of), Some(-1));
-        assert_eq!(n("18446744073709551615").as_ref().and_then(integer_of), Some(i64::MAX));
+        assert_eq!(
+            n("18446744073709551615").as_ref().and_then(integer_of),
+            Some(i64::MAX)
+        );
         assert_eq!(n("1e300").as_ref().and_then(integer_of), Some(i64::MAX));
         assert_eq!(n("-1e300").as_ref().and_then(integer_of), Some(i64::MIN));
     }

@@ -8,8 +8,8 @@
 
 use super::{at_least, ends_with, field, is_lower_alnum, rule, src, starts_with};
 use crate::spec::{
-    pattern, ArrayRule, AuthScheme, DefaultValue, Field, IntRule, Kind, Location, Method, ObjectRule, Operation,
-    Pattern, Provider, Source, StrRule,
+    pattern, ArrayRule, AuthScheme, DefaultValue, Field, IntRule, Kind, Location, Method,
+    ObjectRule, Operation, Pattern, Provider, Source, StrRule,
 };
 
 const SEED_000: &str = "seeds/000_2d52757c5edddc0b.txt";
@@ -33,7 +33,10 @@ const PROJECT_ID: Field = field(
     Location::Path,
     at_least(1),
     "Project ID",
-    src(SEED_000, "paths./cloud/v1/registries/{project_id}/{region_id}.post.parameters[project_id]"),
+    src(
+        SEED_000,
+        "paths./cloud/v1/registries/{project_id}/{region_id}.post.parameters[project_id]",
+    ),
 );
 
 const REGION_ID: Field = field(
@@ -41,7 +44,10 @@ const REGION_ID: Field = field(
     Location::Path,
     at_least(1),
     "Region ID",
-    src(SEED_000, "paths./cloud/v1/registries/{project_id}/{region_id}.post.parameters[region_id]"),
+    src(
+        SEED_000,
+        "paths./cloud/v1/registries/{project_id}/{region_id}.post.parameters[region_id]",
+    ),
 );
 
 const REGISTRY_ID: Field = field(
@@ -49,7 +55,10 @@ const REGISTRY_ID: Field = field(
     Location::Path,
     at_least(1),
     "The numeric ID of an existing container registry",
-    src(SEED_003, "REST API: REGISTRY_ID is the numeric ID of an existing container registry"),
+    src(
+        SEED_003,
+        "REST API: REGISTRY_ID is the numeric ID of an existing container registry",
+    ),
 );
 
 const USER_ID: Field = field(
@@ -84,9 +93,10 @@ static REPOSITORY_NAME_RULE: StrRule = StrRule {
     ],
 };
 
-/// Within one path component, a run of separators is `.`, `_`, `__` or `-+`.
+/// Every run of separators is `.`, `_`, `__` or `-+` (other characters are
+/// left to the character check, so one mistake gives one message).
 fn separators_are_oci(s: &str) -> bool {
-    s.split(|c: char| c.is_ascii_alphanumeric() || c == '/')
+    s.split(|c: char| !matches!(c, '.' | '_' | '-'))
         .filter(|run| !run.is_empty())
         .all(|run| matches!(run, "." | "_" | "__") || run.bytes().all(|b| b == b'-'))
 }
@@ -114,19 +124,31 @@ static DIGEST_RULE: StrRule = StrRule {
     max_len: Some(135),
     pattern: Some(&DIGEST_PATTERN),
     checks: &[
-        rule("must be `algorithm:hex`, e.g. `sha256:` followed by 64 hex digits", |s| s.contains(':')),
+        rule(
+            "must be `algorithm:hex`, e.g. `sha256:` followed by 64 hex digits",
+            |s| s.contains(':'),
+        ),
         rule("the algorithm must be `sha256` or `sha512`", |s| {
-            s.split_once(':').is_none_or(|(algorithm, _)| matches!(algorithm, "sha256" | "sha512"))
-        }),
-        rule("the part after `:` must be lowercase hexadecimal (0-9, a-f)", |s| {
             s.split_once(':')
-                .is_none_or(|(_, hex)| hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+                .is_none_or(|(algorithm, _)| matches!(algorithm, "sha256" | "sha512"))
         }),
-        rule("a sha256 digest has 64 hex digits, a sha512 digest 128", |s| match s.split_once(':') {
-            Some(("sha256", hex)) => hex.len() == 64,
-            Some(("sha512", hex)) => hex.len() == 128,
-            _ => true,
-        }),
+        rule(
+            "the part after `:` must be lowercase hexadecimal (0-9, a-f)",
+            |s| {
+                s.split_once(':').is_none_or(|(_, hex)| {
+                    hex.bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+                })
+            },
+        ),
+        rule(
+            "a sha256 digest has 64 hex digits, a sha512 digest 128",
+            |s| match s.split_once(':') {
+                Some(("sha256", hex)) => hex.len() == 64,
+                Some(("sha512", hex)) => hex.len() == 128,
+                _ => true,
+            },
+        ),
     ],
 };
 
@@ -135,7 +157,10 @@ const DIGEST: Field = field(
     Location::Path,
     Kind::String(&DIGEST_RULE),
     "Artifact digest, from List artifacts",
-    src(OCI_IMAGE, "Digests: registered algorithms sha256 ([a-f0-9]{64}) and sha512 ([a-f0-9]{128})"),
+    src(
+        OCI_IMAGE,
+        "Digests: registered algorithms sha256 ([a-f0-9]{64}) and sha512 ([a-f0-9]{128})",
+    ),
 );
 
 static TAG_PATTERN: Pattern = pattern!(
@@ -152,7 +177,8 @@ static TAG_RULE: StrRule = StrRule {
             starts_with(s, |c| c.is_ascii_alphanumeric() || c == '_')
         }),
         rule("may contain only letters, digits, `_`, `.` and `-`", |s| {
-            s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
         }),
     ],
 };
@@ -170,7 +196,10 @@ const LIMIT: Field = field(
     Location::Query,
     at_least(1),
     "Optional. Limit the number of returned items",
-    src(SDK, "list(): limit docstring; minimum 1 is a regplan decision"),
+    src(
+        SDK,
+        "list(): limit docstring; minimum 1 is a regplan decision",
+    ),
 )
 .optional();
 
@@ -179,7 +208,10 @@ const OFFSET: Field = field(
     Location::Query,
     at_least(0),
     "Optional. Offset value is used to exclude the first set of records from the result",
-    src(SDK, "list(): offset docstring; minimum 0 is a regplan decision"),
+    src(
+        SDK,
+        "list(): offset docstring; minimum 0 is a regplan decision",
+    ),
 )
 .optional();
 
@@ -195,11 +227,15 @@ static REGISTRY_NAME_RULE: StrRule = StrRule {
     max_len: Some(24),
     pattern: Some(&REGISTRY_NAME_PATTERN),
     checks: &[
-        rule("must start with a lowercase letter", |s| starts_with(s, |c| c.is_ascii_lowercase())),
+        rule("must start with a lowercase letter", |s| {
+            starts_with(s, |c| c.is_ascii_lowercase())
+        }),
         rule("may contain only lowercase letters, digits and `-`", |s| {
             s.chars().all(|c| is_lower_alnum(c) || c == '-')
         }),
-        rule("must end with a lowercase letter or digit", |s| ends_with(s, is_lower_alnum)),
+        rule("must end with a lowercase letter or digit", |s| {
+            ends_with(s, is_lower_alnum)
+        }),
     ],
 };
 
@@ -222,16 +258,22 @@ const STORAGE_LIMIT: Field = field(
     Location::Body,
     STORAGE_LIMIT_KIND,
     "Registry storage limit, GiB",
-    src(SEED_000, "components.schemas.RegistryCreateSerializer.properties.storage_limit (1..1000, default 5)"),
+    src(
+        SEED_000,
+        "components.schemas.RegistryCreateSerializer.properties.storage_limit (1..1000, default 5)",
+    ),
 );
 
-static USER_NAME_PATTERN: Pattern = pattern!("^[a-z0-9]{1,16}$", "must be lowercase letters and digits");
+static USER_NAME_PATTERN: Pattern =
+    pattern!("^[a-z0-9]{1,16}$", "must be lowercase letters and digits");
 
 static USER_NAME_RULE: StrRule = StrRule {
     min_len: Some(1),
     max_len: Some(16),
     pattern: Some(&USER_NAME_PATTERN),
-    checks: &[rule("may contain only lowercase letters and digits", |s| s.chars().all(is_lower_alnum))],
+    checks: &[rule("may contain only lowercase letters and digits", |s| {
+        s.chars().all(is_lower_alnum)
+    })],
 };
 
 const USER_NAME: Field = field(
@@ -275,14 +317,19 @@ const USER_SECRET: Field = field(
     Location::Body,
     Kind::String(&USER_SECRET_RULE),
     "User secret (password); generated by Gcore when omitted",
-    src(SDK, "types/cloud/registries/user_create_params.py: secret docstring"),
+    src(
+        SDK,
+        "types/cloud/registries/user_create_params.py: secret docstring",
+    ),
 )
 .optional()
 .secret();
 
 static USER_FIELDS: [Field; 4] = [DURATION, USER_NAME, READ_ONLY, USER_SECRET];
 
-static USER_OBJECT: ObjectRule = ObjectRule { fields: &USER_FIELDS };
+static USER_OBJECT: ObjectRule = ObjectRule {
+    fields: &USER_FIELDS,
+};
 
 static USERS_RULE: ArrayRule = ArrayRule {
     items: Kind::Object(&USER_OBJECT),
@@ -313,7 +360,11 @@ const fn op(
         method,
         path,
         // The SDK sends `*/*` for the calls that answer 204 No Content.
-        accept: if matches!(method, Method::Delete) { "*/*" } else { "application/json" },
+        accept: if matches!(method, Method::Delete) {
+            "*/*"
+        } else {
+            "application/json"
+        },
         fields,
         checks: &[],
         source,
@@ -340,7 +391,10 @@ pub(crate) static REGISTRIES_CREATE: Operation = op(
         REGISTRY_NAME,
         STORAGE_LIMIT.default(DefaultValue::Integer(5)),
     ],
-    src(SEED_000, "paths./cloud/v1/registries/{project_id}/{region_id}.post"),
+    src(
+        SEED_000,
+        "paths./cloud/v1/registries/{project_id}/{region_id}.post",
+    ),
 );
 
 pub(crate) static REGISTRIES_GET: Operation = op(
@@ -429,7 +483,15 @@ pub(crate) static USERS_CREATE: Operation = op(
     "Create a new user for accessing the container registry.",
     Method::Post,
     "/cloud/v1/registries/{project_id}/{region_id}/{registry_id}/users",
-    &[PROJECT_ID, REGION_ID, REGISTRY_ID, DURATION, USER_NAME, READ_ONLY, USER_SECRET],
+    &[
+        PROJECT_ID,
+        REGION_ID,
+        REGISTRY_ID,
+        DURATION,
+        USER_NAME,
+        READ_ONLY,
+        USER_SECRET,
+    ],
     sdk("resources/cloud/registries/users.py: create()"),
 );
 
@@ -458,7 +520,14 @@ pub(crate) static USERS_UPDATE: Operation = op(
     "Update the configuration of a specific registry user.",
     Method::Patch,
     "/cloud/v1/registries/{project_id}/{region_id}/{registry_id}/users/{user_id}",
-    &[PROJECT_ID, REGION_ID, REGISTRY_ID, USER_ID, DURATION, READ_ONLY],
+    &[
+        PROJECT_ID,
+        REGION_ID,
+        REGISTRY_ID,
+        USER_ID,
+        DURATION,
+        READ_ONLY,
+    ],
     src(SEED_003, "Change user permissions"),
 );
 

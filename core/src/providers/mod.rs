@@ -110,7 +110,10 @@ mod tests {
     fn string_rules(kind: &Kind, out: &mut Vec<&'static crate::spec::StrRule>) {
         match kind {
             Kind::String(rule) => out.push(rule),
-            Kind::Object(object) => object.fields.iter().for_each(|f| string_rules(&f.kind, out)),
+            Kind::Object(object) => object
+                .fields
+                .iter()
+                .for_each(|f| string_rules(&f.kind, out)),
             Kind::Array(array) => string_rules(&array.items, out),
             _ => {}
         }
@@ -120,13 +123,20 @@ mod tests {
     fn patterns_compile_and_are_anchored() {
         for op in OPERATIONS {
             let mut rules = Vec::new();
-            op.fields.iter().for_each(|f| string_rules(&f.kind, &mut rules));
+            op.fields
+                .iter()
+                .for_each(|f| string_rules(&f.kind, &mut rules));
             for rule in rules {
                 if let Some(pattern) = rule.pattern {
                     assert!(pattern.source.starts_with('^') && pattern.source.ends_with('$'));
                     let _ = pattern.is_match("");
                     // An empty string skips the grammar checks, so `too_short` must catch it.
-                    assert!(rule.min_len.unwrap_or(0) >= 1, "{}: {}", op.id, pattern.source);
+                    assert!(
+                        rule.min_len.unwrap_or(0) >= 1,
+                        "{}: {}",
+                        op.id,
+                        pattern.source
+                    );
                 }
             }
         }
@@ -138,9 +148,20 @@ mod tests {
         for op in OPERATIONS {
             assert!(seen.insert(op.id), "duplicate {}", op.id);
             assert!(op.id.starts_with(&format!("{}.", op.provider.id)));
-            for name in op.path.split('{').skip(1).filter_map(|s| s.split('}').next()) {
-                let field = op.field(name).unwrap_or_else(|| panic!("{}: {name}", op.id));
-                assert!(field.required, "{}: path field {name} must be required", op.id);
+            for name in op
+                .path
+                .split('{')
+                .skip(1)
+                .filter_map(|s| s.split('}').next())
+            {
+                let field = op
+                    .field(name)
+                    .unwrap_or_else(|| panic!("{}: {name}", op.id));
+                assert!(
+                    field.required,
+                    "{}: path field {name} must be required",
+                    op.id
+                );
             }
         }
     }

@@ -11,8 +11,8 @@ use serde_json::{json, Map, Value};
 use super::{field, src};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, DefaultValue, EnumRule, Field, Kind, Location, Method, ObjectRule, Operation,
-    Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, CrossCheck, DefaultValue, EnumRule, Field, Kind, Location, Method,
+    ObjectRule, Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_001: &str = "seeds/001_8587205676ad3ee8.txt";
@@ -52,7 +52,10 @@ static ANY_STRING: StrRule = StrRule {
     checks: &[],
 };
 
-static HTTPS_URL_PATTERN: Pattern = pattern!(r"^https://\S+$", "must be an https:// URL");
+static HTTPS_URL_PATTERN: Pattern = pattern!(
+    "^https://[!-~]+$",
+    "must be an https:// URL of printable ASCII characters"
+);
 
 static URL_RULE: StrRule = StrRule {
     min_len: Some(1),
@@ -96,11 +99,21 @@ static KIND_RULE: EnumRule = EnumRule {
         "GCP_ARTIFACT_REGISTRY",
         "AZURE_CR",
     ],
-    retired: &[("DOCR", "DOCR (DigitalOcean) is not supported anymore by Qovery")],
+    retired: &[(
+        "DOCR",
+        "DOCR (DigitalOcean) is not supported anymore by Qovery",
+    )],
 };
 
 const fn config_key(name: &'static str, description: &'static str, source: Source) -> Field {
-    field(name, Location::Body, Kind::String(&NON_EMPTY), description, source).optional()
+    field(
+        name,
+        Location::Body,
+        Kind::String(&NON_EMPTY),
+        description,
+        source,
+    )
+    .optional()
 }
 
 const fn seed(location: &'static str) -> Source {
@@ -109,12 +122,40 @@ const fn seed(location: &'static str) -> Source {
 
 /// Every config key, in documented order (the order they are sent in).
 static CONFIG_FIELDS: [Field; 12] = [
-    config_key("access_key_id", "AWS access key ID (ECR, optional for PUBLIC_ECR)", seed("config.properties.access_key_id")).secret(),
-    config_key("secret_access_key", "AWS secret access key (ECR, optional for PUBLIC_ECR)", seed("config.properties.secret_access_key")).secret(),
-    config_key("region", "Cloud region of the registry (ECR, SCALEWAY_CR, GCP_ARTIFACT_REGISTRY)", seed("config.properties.region")),
-    config_key("scaleway_access_key", "Scaleway access key (SCALEWAY_CR)", seed("config.properties.scaleway_access_key")).secret(),
-    config_key("scaleway_secret_key", "Scaleway secret key (SCALEWAY_CR)", seed("config.properties.scaleway_secret_key")).secret(),
-    config_key("scaleway_project_id", "Scaleway project ID (SCALEWAY_CR)", seed("config.properties.scaleway_project_id")),
+    config_key(
+        "access_key_id",
+        "AWS access key ID (ECR, optional for PUBLIC_ECR)",
+        seed("config.properties.access_key_id"),
+    )
+    .secret(),
+    config_key(
+        "secret_access_key",
+        "AWS secret access key (ECR, optional for PUBLIC_ECR)",
+        seed("config.properties.secret_access_key"),
+    )
+    .secret(),
+    config_key(
+        "region",
+        "Cloud region of the registry (ECR, SCALEWAY_CR, GCP_ARTIFACT_REGISTRY)",
+        seed("config.properties.region"),
+    ),
+    config_key(
+        "scaleway_access_key",
+        "Scaleway access key (SCALEWAY_CR)",
+        seed("config.properties.scaleway_access_key"),
+    )
+    .secret(),
+    config_key(
+        "scaleway_secret_key",
+        "Scaleway secret key (SCALEWAY_CR)",
+        seed("config.properties.scaleway_secret_key"),
+    )
+    .secret(),
+    config_key(
+        "scaleway_project_id",
+        "Scaleway project ID (SCALEWAY_CR)",
+        seed("config.properties.scaleway_project_id"),
+    ),
     field(
         "json_credentials",
         Location::Body,
@@ -124,14 +165,37 @@ static CONFIG_FIELDS: [Field; 12] = [
     )
     .optional()
     .secret(),
-    config_key("username", "Registry username; optional, but Docker Hub rate-limits anonymous pulls", seed("config.properties.username")),
-    config_key("password", "Registry password or token; set together with username", seed("config.properties.password")).secret(),
-    config_key("role_arn", "For ECR, an IAM role ARN to assume instead of static access keys", seed("config.properties.role_arn")),
-    config_key("azure_tenant_id", "Azure tenant ID (AZURE_CR)", seed("config.properties.azure_tenant_id")),
-    config_key("azure_subscription_id", "Azure subscription ID (AZURE_CR)", seed("config.properties.azure_subscription_id")),
+    config_key(
+        "username",
+        "Registry username; optional, but Docker Hub rate-limits anonymous pulls",
+        seed("config.properties.username"),
+    ),
+    config_key(
+        "password",
+        "Registry password or token; set together with username",
+        seed("config.properties.password"),
+    )
+    .secret(),
+    config_key(
+        "role_arn",
+        "For ECR, an IAM role ARN to assume instead of static access keys",
+        seed("config.properties.role_arn"),
+    ),
+    config_key(
+        "azure_tenant_id",
+        "Azure tenant ID (AZURE_CR)",
+        seed("config.properties.azure_tenant_id"),
+    ),
+    config_key(
+        "azure_subscription_id",
+        "Azure subscription ID (AZURE_CR)",
+        seed("config.properties.azure_subscription_id"),
+    ),
 ];
 
-static CONFIG_RULE: ObjectRule = ObjectRule { fields: &CONFIG_FIELDS };
+static CONFIG_RULE: ObjectRule = ObjectRule {
+    fields: &CONFIG_FIELDS,
+};
 
 /// What a kind requires of `url`.
 #[derive(Debug)]
@@ -181,11 +245,17 @@ impl KindRules {
     }
 
     fn allows(&self, key: &str) -> bool {
-        self.required.contains(&key) || self.optional.contains(&key) || self.auth_keys().any(|k| k == key)
+        self.required.contains(&key)
+            || self.optional.contains(&key)
+            || self.auth_keys().any(|k| k == key)
     }
 
     fn allowed(&self) -> Vec<&'static str> {
-        CONFIG_FIELDS.iter().map(|f| f.name).filter(|k| self.allows(k)).collect()
+        CONFIG_FIELDS
+            .iter()
+            .map(|f| f.name)
+            .filter(|k| self.allows(k))
+            .collect()
     }
 }
 
@@ -287,7 +357,11 @@ fn default_url(input: &Map<String, Value>) -> Option<&'static str> {
     }
 }
 
-fn check_kind_rules(input: &Map<String, Value>, errors: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
+fn check_kind_rules(
+    input: &Map<String, Value>,
+    errors: &mut Vec<Issue>,
+    warnings: &mut Vec<Issue>,
+) {
     let Some(rules) = rules_for(input) else {
         return; // a missing or unknown kind is already reported by the field table
     };
@@ -295,9 +369,13 @@ fn check_kind_rules(input: &Map<String, Value>, errors: &mut Vec<Issue>, warning
     let kind = rules.kind;
     match (&rules.url, input.get("url")) {
         (UrlRule::Required, None) => errors.push(
-            Issue::new(Code::Required, root.key("url"), format!("is required for kind {kind}"))
-                .with("field", "url")
-                .with("kind", kind),
+            Issue::new(
+                Code::Required,
+                root.key("url"),
+                format!("is required for kind {kind}"),
+            )
+            .with("field", "url")
+            .with("kind", kind),
         ),
         (UrlRule::Fixed(expected), Some(Value::String(url)))
             if url != expected && url.starts_with("https://") =>
@@ -315,38 +393,55 @@ fn check_kind_rules(input: &Map<String, Value>, errors: &mut Vec<Issue>, warning
         _ => {}
     }
 
-    let empty = Map::new();
-    let config = match input.get("config") {
-        Some(Value::Object(config)) => config,
-        Some(_) => return, // wrong type, already reported
-        None => &empty,    // `config` itself is reported missing; still list what it needs
+    let Some(Value::Object(config)) = input.get("config") else {
+        return; // missing or of the wrong type: already reported by the field table
     };
     let at = root.key("config");
     let present = |key: &str| config.contains_key(key);
 
-    for key in CONFIG_FIELDS.iter().map(|f| f.name).filter(|k| present(k) && !rules.allows(k)) {
+    for key in CONFIG_FIELDS
+        .iter()
+        .map(|f| f.name)
+        .filter(|k| present(k) && !rules.allows(k))
+    {
         errors.push(
-            Issue::new(Code::Forbidden, at.key(key), format!("is not used by kind {kind}"))
-                .with("kind", kind)
-                .with("allowed", rules.allowed()),
+            Issue::new(
+                Code::Forbidden,
+                at.key(key),
+                format!("is not used by kind {kind}"),
+            )
+            .with("kind", kind)
+            .with("allowed", rules.allowed()),
         );
     }
     for key in rules.required.iter().filter(|k| !present(k)) {
         errors.push(
-            Issue::new(Code::Required, at.key(key), format!("is required for kind {kind}"))
-                .with("field", *key)
-                .with("kind", kind),
+            Issue::new(
+                Code::Required,
+                at.key(key),
+                format!("is required for kind {kind}"),
+            )
+            .with("field", *key)
+            .with("kind", kind),
         );
     }
     let groups = rules.groups();
-    let touched: Vec<&[&str]> = groups.iter().copied().filter(|g| g.iter().any(|k| present(k))).collect();
+    let touched: Vec<&[&str]> = groups
+        .iter()
+        .copied()
+        .filter(|g| g.iter().any(|k| present(k)))
+        .collect();
     for group in &touched {
         for key in group.iter().filter(|k| !present(k)) {
             let with: Vec<&str> = group.iter().copied().filter(|k| present(k)).collect();
             errors.push(
-                Issue::new(Code::Required, at.key(key), format!("is required together with {}", with.join(", ")))
-                    .with("field", *key)
-                    .with("group", *group),
+                Issue::new(
+                    Code::Required,
+                    at.key(key),
+                    format!("is required together with {}", with.join(", ")),
+                )
+                .with("field", *key)
+                .with("group", *group),
             );
         }
     }
@@ -445,8 +540,19 @@ fn is_https_url(url: &str) -> bool {
     let (authority, tail) = rest.split_at(end);
     let (host, port) = match authority.strip_prefix('[') {
         Some(bracketed) => match bracketed.split_once(']') {
-            Some((v6, after)) if !v6.is_empty() && v6.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') => {
-                (v6, after.strip_prefix(':').map(Some).unwrap_or(if after.is_empty() { None } else { Some("") }))
+            Some((v6, after))
+                if !v6.is_empty()
+                    && v6
+                        .chars()
+                        .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.') =>
+            {
+                (
+                    v6,
+                    after
+                        .strip_prefix(':')
+                        .map(Some)
+                        .unwrap_or(if after.is_empty() { None } else { Some("") }),
+                )
             }
             _ => return false,
         },
@@ -460,14 +566,22 @@ fn is_https_url(url: &str) -> bool {
             && host.len() <= 253
             && host.split('.').enumerate().all(|(i, label)| {
                 // A trailing dot (fully qualified name) leaves one empty last label.
-                (label.is_empty() && i > 0 && host.ends_with('.') && i == host.split('.').count() - 1)
+                (label.is_empty()
+                    && i > 0
+                    && host.ends_with('.')
+                    && i == host.split('.').count() - 1)
                     || (!label.is_empty()
                         && label.len() <= 63
                         && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                         && !label.starts_with('-')
                         && !label.ends_with('-'))
             }));
-    let port_ok = port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n)));
+    let port_ok = port.is_none_or(|p| {
+        !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n))
+    });
     host_ok && port_ok && tail_ok(tail)
 }
 
@@ -487,8 +601,8 @@ fn tail_ok(tail: &str) -> bool {
                 continue;
             }
             b if b.is_ascii_alphanumeric() => {}
-            b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
-            | b':' | b'@' | b'/' | b'?' | b'#' => {}
+            b'-' | b'.' | b'_' | b'~' | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+'
+            | b',' | b';' | b'=' | b':' | b'@' | b'/' | b'?' | b'#' => {}
             _ => return false,
         }
         i += 1;
@@ -601,8 +715,18 @@ mod tests {
     #[test]
     fn every_kind_key_is_a_config_field() {
         for rules in KINDS {
-            for key in rules.required.iter().chain(rules.optional).copied().chain(rules.auth_keys()) {
-                assert!(CONFIG_FIELDS.iter().any(|f| f.name == key), "{}: {key}", rules.kind);
+            for key in rules
+                .required
+                .iter()
+                .chain(rules.optional)
+                .copied()
+                .chain(rules.auth_keys())
+            {
+                assert!(
+                    CONFIG_FIELDS.iter().any(|f| f.name == key),
+                    "{}: {key}",
+                    rules.kind
+                );
             }
             assert!(KIND_RULE.values.contains(&rules.kind));
         }

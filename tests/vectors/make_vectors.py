@@ -1,0 +1,396 @@
+#!/usr/bin/env python3
+"""Writes the shared test vectors (tests/vectors/*.json).
+
+Every expectation below is written by hand from the seeds and the vendor SDK
+capture (tests/vendor/gcore_sdk_requests.json); nothing is computed by regplan.
+The JSON files are the source of truth that every runtime runs; this script
+only saves typing boundaries one by one. Run: python3 tests/vectors/make_vectors.py
+"""
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+SDK = json.loads((HERE.parent / "vendor" / "gcore_sdk_requests.json").read_text())
+
+GCORE_KEY = "test-api-key"
+GCORE_OPTIONS = {"credentials": {"type": "api_key", "api_key": GCORE_KEY}}
+QOVERY_TOKEN = "qov_t0ken-example"
+QOVERY_OPTIONS = {"credentials": {"type": "token", "token": QOVERY_TOKEN}}
+BASE = {"project_id": 1, "region_id": 76}
+REG = {**BASE, "registry_id": 607}
+DIGEST = "sha256:2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"
+SHA512 = "sha512:" + "ab" * 64
+ORG = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+PREFIX = "https://api.gcore.com/cloud/v1/registries/1/76"
+
+
+def err(code, path, **extra):
+    return {"code": code, "path": path, **extra}
+
+
+def invalid(name, op, input, *errors, warnings=None):
+    expect = {"errors": list(errors)}
+    if warnings:
+        expect["warnings"] = warnings
+    return {"name": name, "op": op, "input": input, "expect": expect}
+
+
+def gcore_headers(method):
+    accept = "*/*" if method == "DELETE" else "application/json"
+    headers = [["Accept", accept], ["Authorization", "APIKey " + GCORE_KEY]]
+    if method != "GET":
+        headers.append(["Content-Type", "application/json"])
+    return headers
+
+
+def gcore_request(name, op, input, method, url, body=None, defaults=None, **extra):
+    request = {"method": method, "url": url, "headers": gcore_headers(method), "body": body}
+    if defaults:
+        request["defaults_applied"] = defaults
+    case = {"name": name, "op": op, "input": input, "expect": {"request": request}}
+    case["expect"].update(extra)
+    return case
+
+
+def from_sdk(name, op, input, sdk_case, body=None, url=None, **kw):
+    """A request case whose method, URL and body are what the gcore SDK sent."""
+    sdk = SDK[sdk_case]
+    assert sdk["headers"]["authorization"] == "APIKey " + GCORE_KEY
+    return gcore_request(
+        name, op, input, sdk["method"], url or sdk["url"], body if body is not None else sdk["body"], **kw
+    )
+
+
+def write(filename, description, options, cases):
+    doc = {"description": description, "options": options, "cases": cases}
+    (HERE / filename).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    print(f"{filename}: {len(cases)} cases")
+
+
+# ---------------------------------------------------------------- gcore registries
+C = "gcore.registries.create"
+registries = [
+    from_sdk("create: name only, storage_limit default 5 applied", C, {**BASE, "name": "reg-home1"},
+             "registries_create_name_only", body='{"name":"reg-home1","storage_limit":5}',
+             defaults=["/storage_limit"]),
+    from_sdk("create: explicit storage_limit 20", C, {**BASE, "name": "reg-home1", "storage_limit": 20},
+             "registries_create_storage_limit"),
+    gcore_request("create: name length 2 (minimum)", C, {**BASE, "name": "ab", "storage_limit": 1},
+                  "POST", PREFIX, '{"name":"ab","storage_limit":1}'),
+    gcore_request("create: name length 24 (maximum), storage 1000 (maximum)", C,
+                  {**BASE, "name": "a" * 23 + "9", "storage_limit": 1000},
+                  "POST", PREFIX, '{"name":"%s","storage_limit":1000}' % ("a" * 23 + "9")),
+    gcore_request("create: storage_limit 5.0 is the integer 5", C, {**BASE, "name": "reg", "storage_limit": 5.0},
+                  "POST", PREFIX, '{"name":"reg","storage_limit":5}'),
+    gcore_request("create: project_id 1.0 is the integer 1", C, {"project_id": 1.0, "region_id": 76, "name": "reg"},
+                  "POST", PREFIX, '{"name":"reg","storage_limit":5}', defaults=["/storage_limit"]),
+    gcore_request("create: hyphens inside", C, {**BASE, "name": "my--reg-1"},
+                  "POST", PREFIX, '{"name":"my--reg-1","storage_limit":5}', defaults=["/storage_limit"]),
+    invalid("create: name length 1", C, {**BASE, "name": "a"},
+            err("too_short", "/name", message="must be at least 2 characters long", params={"min": 2})),
+    invalid("create: name length 25", C, {**BASE, "name": "a" * 25},
+            err("too_long", "/name", message="must be at most 24 characters long", params={"max": 24})),
+    invalid("create: empty name", C, {**BASE, "name": ""}, err("too_short", "/name")),
+    invalid("create: leading digit", C, {**BASE, "name": "1registry"},
+            err("pattern", "/name", message="must start with a lowercase letter",
+                params={"pattern": "^[a-z][-a-z0-9]{0,22}[a-z0-9]$"})),
+    invalid("create: leading hyphen", C, {**BASE, "name": "-registry"},
+            err("pattern", "/name", message="must start with a lowercase letter")),
+    invalid("create: trailing hyphen", C, {**BASE, "name": "registry-"},
+            err("pattern", "/name", message="must end with a lowercase letter or digit")),
+    invalid("create: uppercase inside", C, {**BASE, "name": "myRegistry"},
+            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+    invalid("create: uppercase first", C, {**BASE, "name": "Registry"},
+            err("pattern", "/name", message="must start with a lowercase letter"),
+            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+    invalid("create: underscore", C, {**BASE, "name": "my_registry"},
+            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+    invalid("create: trailing newline is not accepted", C, {**BASE, "name": "my-registry\n"},
+            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`"),
+            err("pattern", "/name", message="must end with a lowercase letter or digit")),
+    invalid("create: non-ASCII letter", C, {**BASE, "name": "régistry"},
+            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+    invalid("create: too long and uppercase", C, {**BASE, "name": "A" * 25},
+            err("too_long", "/name"), err("pattern", "/name"), err("pattern", "/name"), err("pattern", "/name")),
+    invalid("create: name missing", C, dict(BASE), err("required", "/name", message="is required")),
+    invalid("create: name is a number", C, {**BASE, "name": 5},
+            err("type", "/name", message="must be a string, not a number", params={"expected": "string"})),
+    invalid("create: name is null", C, {**BASE, "name": None},
+            err("type", "/name", message="must be a string, not null")),
+    invalid("create: storage_limit 0", C, {**BASE, "name": "reg", "storage_limit": 0},
+            err("out_of_range", "/storage_limit", message="must be between 1 and 1000",
+                params={"min": 1, "max": 1000})),
+    invalid("create: storage_limit 1001", C, {**BASE, "name": "reg", "storage_limit": 1001},
+            err("out_of_range", "/storage_limit", message="must be between 1 and 1000")),
+    invalid("create: storage_limit -1", C, {**BASE, "name": "reg", "storage_limit": -1},
+            err("out_of_range", "/storage_limit")),
+    invalid("create: storage_limit 5.5", C, {**BASE, "name": "reg", "storage_limit": 5.5},
+            err("type", "/storage_limit", message="must be an integer, not a fractional number")),
+    invalid("create: storage_limit \"5\" (strings are not numbers)", C, {**BASE, "name": "reg", "storage_limit": "5"},
+            err("type", "/storage_limit", message="must be an integer, not a string")),
+    invalid("create: storage_limit true (booleans are not integers)", C,
+            {**BASE, "name": "reg", "storage_limit": True},
+            err("type", "/storage_limit", message="must be an integer, not a boolean")),
+    invalid("create: storage_limit 1e300", C, {**BASE, "name": "reg", "storage_limit": 1e300},
+            err("out_of_range", "/storage_limit")),
+    invalid("create: storage_limit 2^64", C, {**BASE, "name": "reg", "storage_limit": 18446744073709551616},
+            err("out_of_range", "/storage_limit")),
+    invalid("create: storage_limit is an object", C, {**BASE, "name": "reg", "storage_limit": {"gib": 5}},
+            err("type", "/storage_limit", message="must be an integer, not an object")),
+    invalid("create: project_id 0", C, {"project_id": 0, "region_id": 76, "name": "reg"},
+            err("out_of_range", "/project_id", message="must be at least 1", params={"min": 1})),
+    invalid("create: project_id as string", C, {"project_id": "1", "region_id": 76, "name": "reg"},
+            err("type", "/project_id")),
+    invalid("create: region_id true", C, {"project_id": 1, "region_id": True, "name": "reg"},
+            err("type", "/region_id")),
+    invalid("create: region_id negative", C, {"project_id": 1, "region_id": -5, "name": "reg"},
+            err("out_of_range", "/region_id")),
+    invalid("create: path ids missing", C, {"name": "reg"},
+            err("required", "/project_id"), err("required", "/region_id")),
+    invalid("create: unknown field with suggestion", C, {**BASE, "name": "reg", "storage_limt": 5},
+            err("unknown_field", "/storage_limt", message="is not a known field; did you mean `storage_limit`?",
+                params={"suggestion": "storage_limit"})),
+    invalid("create: unknown fields sorted, no suggestion when nothing is close", C,
+            {**BASE, "name": "reg", "zzz": 1, "aaa": 2},
+            err("unknown_field", "/aaa", message="is not a known field", params={}),
+            err("unknown_field", "/zzz")),
+    invalid("create: JSON Pointer escapes ~ and /", C, {**BASE, "name": "reg", "a/b~c": 1},
+            err("unknown_field", "/a~1b~0c")),
+    invalid("create: every error at once, in field order", C,
+            {"project_id": 0, "region_id": "x", "name": "1", "storage_limit": True, "extra": 1},
+            err("out_of_range", "/project_id"), err("type", "/region_id"), err("too_short", "/name"),
+            err("pattern", "/name", message="must start with a lowercase letter"),
+            err("type", "/storage_limit"), err("unknown_field", "/extra")),
+    invalid("create: input is an array", C, [1, 2],
+            err("type", "", message="must be an object, not an array")),
+    invalid("create: input is null", C, None, err("type", "")),
+    invalid("create: input is a string", C, "reg-home1", err("type", "")),
+    {"name": "create: no credentials", "op": C, "input": {**BASE, "name": "reg"}, "options": {},
+     "expect": {"error": {"code": "missing_credentials"}}},
+    {"name": "create: Qovery token is not a Gcore credential", "op": C, "input": {**BASE, "name": "reg"},
+     "options": QOVERY_OPTIONS, "expect": {"error": {"code": "wrong_credentials"}}},
+    {"name": "create: API key with CR LF is refused, not sent", "op": C, "input": {**BASE, "name": "reg"},
+     "options": {"credentials": {"type": "api_key", "api_key": "abc\r\nX-Injected: 1"}},
+     "expect": {"error": {"code": "invalid_credentials"}}},
+    {"name": "create: empty API key", "op": C, "input": {**BASE, "name": "reg"},
+     "options": {"credentials": {"type": "api_key", "api_key": ""}},
+     "expect": {"error": {"code": "invalid_credentials"}}},
+    {"name": "create: bad base_url", "op": C, "input": {**BASE, "name": "reg"},
+     "options": {**GCORE_OPTIONS, "base_url": "ftp://example.com"},
+     "expect": {"error": {"code": "invalid_option"}}},
+    {"name": "create: invalid input is reported before missing credentials", "op": C,
+     "input": {**BASE, "name": "A"}, "options": {},
+     "expect": {"errors": [err("too_short", "/name"), err("pattern", "/name"), err("pattern", "/name"),
+                           err("pattern", "/name")]}},
+    {**gcore_request("create: base_url override keeps its path prefix", C, {**BASE, "name": "reg", "storage_limit": 5},
+                     "POST", "http://127.0.0.1:8080/proxy/cloud/v1/registries/1/76", '{"name":"reg","storage_limit":5}'),
+     "options": {**GCORE_OPTIONS, "base_url": "http://127.0.0.1:8080/proxy/"}},
+    {**from_sdk("create: API key masked in every rendering", C, {**BASE, "name": "reg-home1", "storage_limit": 20},
+                "registries_create_storage_limit"),
+     "expect": {**from_sdk("x", C, {}, "registries_create_storage_limit")["expect"],
+                "masked": {
+                    "headers": [["Accept", "application/json"], ["Authorization", "APIKey ***"],
+                                ["Content-Type", "application/json"]],
+                    "curl": "curl -X POST 'https://api.gcore.com/cloud/v1/registries/1/76' \\\n"
+                            "  -H 'Accept: application/json' \\\n"
+                            "  -H 'Authorization: APIKey ***' \\\n"
+                            "  -H 'Content-Type: application/json' \\\n"
+                            "  --data-raw '{\"name\":\"reg-home1\",\"storage_limit\":20}'",
+                    "secrets_absent": [GCORE_KEY]}}},
+    from_sdk("list", "gcore.registries.list", dict(BASE), "registries_list"),
+    from_sdk("list with limit and offset", "gcore.registries.list", {**BASE, "limit": 10, "offset": 20},
+             "registries_list_limit_offset"),
+    gcore_request("list: offset 0 is allowed", "gcore.registries.list", {**BASE, "offset": 0},
+                  "GET", PREFIX + "?offset=0"),
+    invalid("list: limit 0", "gcore.registries.list", {**BASE, "limit": 0}, err("out_of_range", "/limit")),
+    invalid("list: offset -1", "gcore.registries.list", {**BASE, "offset": -1}, err("out_of_range", "/offset")),
+    invalid("list: limit as string", "gcore.registries.list", {**BASE, "limit": "10"}, err("type", "/limit")),
+    from_sdk("get", "gcore.registries.get", dict(REG), "registries_get"),
+    from_sdk("delete: 204, so Accept */*", "gcore.registries.delete", dict(REG), "registries_delete"),
+    invalid("delete: registry_id 0", "gcore.registries.delete", {**BASE, "registry_id": 0},
+            err("out_of_range", "/registry_id")),
+    invalid("get: registry_id missing", "gcore.registries.get", dict(BASE), err("required", "/registry_id")),
+    from_sdk("resize", "gcore.registries.resize", {**REG, "storage_limit": 20}, "registries_resize"),
+    invalid("resize: storage_limit required", "gcore.registries.resize", dict(REG),
+            err("required", "/storage_limit")),
+    invalid("resize: storage_limit 1001", "gcore.registries.resize", {**REG, "storage_limit": 1001},
+            err("out_of_range", "/storage_limit")),
+    invalid("resize: name is not a resize field", "gcore.registries.resize",
+            {**REG, "storage_limit": 20, "name": "x"}, err("unknown_field", "/name")),
+]
+write("gcore_registries.json", "Gcore registries: create, list, get, delete, resize (seeds 000, 003; gcore SDK 0.59.0)",
+      GCORE_OPTIONS, registries)
+
+# ---------------------------------------------------------------- gcore repositories, artifacts, tags
+RL, RD, AL, AD, TD = ("gcore.repositories.list", "gcore.repositories.delete", "gcore.artifacts.list",
+                      "gcore.artifacts.delete", "gcore.tags.delete")
+REPO_MSG_CHARS = "may contain only lowercase letters, digits, `.`, `_`, `-` and `/` (pass `a/b` as is: regplan encodes it)"
+REPO_MSG_PARTS = "each `/`-separated part must start and end with a lowercase letter or digit"
+REPO_MSG_SEPS = "separators must be one `.`, one or two `_`, or a run of `-`, never mixed or next to each other"
+
+
+def repo_invalid(name, value, *errors):
+    return invalid(f"repository_name {name}", RD, {**REG, "repository_name": value}, *errors)
+
+
+def repo_valid(name, value, wire):
+    return gcore_request(f"repository_name {name}", RD, {**REG, "repository_name": value}, "DELETE",
+                         f"{PREFIX}/607/repositories/{wire}")
+
+
+artifacts = [
+    from_sdk("repositories list", RL, dict(REG), "repositories_list"),
+    from_sdk("repositories list with paging", RL, {**REG, "limit": 10, "offset": 20}, "repositories_list_limit_offset"),
+    from_sdk("repositories delete nginx", RD, {**REG, "repository_name": "nginx"}, "repositories_delete_nginx"),
+    # Decision (README "Rule decisions"): the SDK sends library%2Fnginx for "library/nginx", but the
+    # API's own docstring asks for a%252Fb (Harbor decodes twice). We send the documented wire form,
+    # which is what the SDK sends when given the pre-encoded "library%2Fnginx".
+    repo_valid("with a slash is double-encoded", "library/nginx", "library%252Fnginx"),
+    repo_valid("with two slashes", "team/app/web", "team%252Fapp%252Fweb"),
+    repo_valid("with separators", "my.app_x__y--z", "my.app_x__y--z"),
+    repo_valid("of 255 characters", "a" * 255, "a" * 255),
+    repo_invalid("of 256 characters", "a" * 256, err("too_long", "/repository_name", params={"max": 255})),
+    repo_invalid("empty", "", err("too_short", "/repository_name")),
+    repo_invalid("uppercase", "Library", err("pattern", "/repository_name", message=REPO_MSG_CHARS),
+                 err("pattern", "/repository_name", message=REPO_MSG_PARTS)),
+    repo_invalid("pre-encoded a%2Fb", "a%2Fb", err("pattern", "/repository_name", message=REPO_MSG_CHARS)),
+    repo_invalid("dot-dot", "..", err("pattern", "/repository_name", message=REPO_MSG_PARTS),
+                 err("pattern", "/repository_name", message=REPO_MSG_SEPS)),
+    repo_invalid("path traversal", "a/../b", err("pattern", "/repository_name", message=REPO_MSG_PARTS),
+                 err("pattern", "/repository_name", message=REPO_MSG_SEPS)),
+    repo_invalid("with ?", "a?b", err("pattern", "/repository_name", message=REPO_MSG_CHARS)),
+    repo_invalid("with #", "a#b", err("pattern", "/repository_name", message=REPO_MSG_CHARS)),
+    repo_invalid("empty component", "a//b", err("pattern", "/repository_name", message=REPO_MSG_PARTS)),
+    repo_invalid("leading slash", "/a", err("pattern", "/repository_name", message=REPO_MSG_PARTS)),
+    repo_invalid("trailing separator", "a-", err("pattern", "/repository_name", message=REPO_MSG_PARTS)),
+    repo_invalid("double dot", "a..b", err("pattern", "/repository_name", message=REPO_MSG_SEPS)),
+    repo_invalid("triple underscore", "a___b", err("pattern", "/repository_name", message=REPO_MSG_SEPS)),
+    repo_invalid("mixed separators", "a._b", err("pattern", "/repository_name", message=REPO_MSG_SEPS)),
+    repo_invalid("space", "a b", err("pattern", "/repository_name", message=REPO_MSG_CHARS)),
+    repo_invalid("number", 5, err("type", "/repository_name")),
+    from_sdk("artifacts list", AL, {**REG, "repository_name": "nginx"}, "artifacts_list_nginx"),
+    from_sdk("artifacts list with paging", AL, {**REG, "repository_name": "nginx", "limit": 10, "offset": 20},
+             "artifacts_list_nginx_limit_offset"),
+    from_sdk("artifacts list, nested repository", AL, {**REG, "repository_name": "library/nginx"},
+             "artifacts_list_library_nginx", url=f"{PREFIX}/607/repositories/library%252Fnginx/artifacts"),
+    from_sdk("artifacts delete: the digest's colon stays literal", AD,
+             {**REG, "repository_name": "nginx", "digest": DIGEST}, "artifacts_delete_nginx"),
+    gcore_request("artifacts delete: sha512 digest", AD, {**REG, "repository_name": "nginx", "digest": SHA512},
+                  "DELETE", f"{PREFIX}/607/repositories/nginx/artifacts/{SHA512}"),
+    invalid("digest without algorithm", AD, {**REG, "repository_name": "nginx", "digest": "2c26b46b"},
+            err("pattern", "/digest", message="must be `algorithm:hex`, e.g. `sha256:` followed by 64 hex digits")),
+    invalid("digest with uppercase hex", AD, {**REG, "repository_name": "nginx", "digest": DIGEST.upper().replace("SHA", "sha")},
+            err("pattern", "/digest", message="the part after `:` must be lowercase hexadecimal (0-9, a-f)")),
+    invalid("digest too short (63 hex)", AD, {**REG, "repository_name": "nginx", "digest": DIGEST[:-1]},
+            err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
+    invalid("digest too long (65 hex)", AD, {**REG, "repository_name": "nginx", "digest": DIGEST + "a"},
+            err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
+    invalid("digest with unknown algorithm", AD, {**REG, "repository_name": "nginx", "digest": "md5:" + "a" * 32},
+            err("pattern", "/digest", message="the algorithm must be `sha256` or `sha512`")),
+    invalid("digest over 135 characters", AD, {**REG, "repository_name": "nginx", "digest": SHA512 + "a"},
+            err("too_long", "/digest"),
+            err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
+    invalid("digest with a slash", AD, {**REG, "repository_name": "nginx", "digest": "sha256:../../x"},
+            err("pattern", "/digest", message="the part after `:` must be lowercase hexadecimal (0-9, a-f)"),
+            err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
+    invalid("artifacts delete: everything missing", AD, dict(BASE),
+            err("required", "/registry_id"), err("required", "/repository_name"), err("required", "/digest")),
+    from_sdk("tags delete", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "v1.0"},
+             "tags_delete_nginx"),
+    from_sdk("tags delete, nested repository", TD,
+             {**REG, "repository_name": "library/nginx", "digest": DIGEST, "tag_name": "v1.0"},
+             "tags_delete_library_nginx",
+             url=f"{PREFIX}/607/repositories/library%252Fnginx/artifacts/{DIGEST}/tags/v1.0"),
+    gcore_request("tag of 128 characters, starting with _", TD,
+                  {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "_" + "A" * 127}, "DELETE",
+                  f"{PREFIX}/607/repositories/nginx/artifacts/{DIGEST}/tags/{'_' + 'A' * 127}"),
+    invalid("tag of 129 characters", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "a" * 129},
+            err("too_long", "/tag_name", params={"max": 128})),
+    invalid("tag empty", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ""},
+            err("too_short", "/tag_name")),
+    invalid("tag starting with .", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ".hidden"},
+            err("pattern", "/tag_name", message="must start with a letter, digit or `_`")),
+    invalid("tag starting with -", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "-rc"},
+            err("pattern", "/tag_name", message="must start with a letter, digit or `_`")),
+    invalid("tag with a slash", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "a/b"},
+            err("pattern", "/tag_name", message="may contain only letters, digits, `_`, `.` and `-`")),
+    invalid("tag dot-dot", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ".."},
+            err("pattern", "/tag_name", message="must start with a letter, digit or `_`")),
+]
+write("gcore_artifacts.json", "Gcore repositories, artifacts and tags (seed 003; gcore SDK 0.59.0; OCI grammars)",
+      GCORE_OPTIONS, artifacts)
+
+# ---------------------------------------------------------------- gcore users
+UC, UM, UU = "gcore.users.create", "gcore.users.create_multiple", "gcore.users.update"
+users = [
+    from_sdk("users list", "gcore.users.list", dict(REG), "users_list"),
+    from_sdk("users list with paging", "gcore.users.list", {**REG, "limit": 10, "offset": 20}, "users_list_limit_offset"),
+    {**from_sdk("users create, all fields; secret masked", UC,
+                {**REG, "name": "myuser", "duration": 30, "read_only": False, "secret": "S3cretPassw0rd"},
+                "users_create_full"),
+     "expect": {**from_sdk("x", UC, {}, "users_create_full")["expect"],
+                "masked": {"body": '{"duration":30,"name":"myuser","read_only":false,"secret":"***"}',
+                           "secrets_absent": ["S3cretPassw0rd", GCORE_KEY]}}},
+    from_sdk("users create, required only", UC, {**REG, "name": "myuser", "duration": 30}, "users_create_required_only"),
+    gcore_request("users create: duration -1 (indefinite), name of 16", UC,
+                  {**REG, "name": "a" * 15 + "1", "duration": -1}, "POST", f"{PREFIX}/607/users",
+                  '{"duration":-1,"name":"%s"}' % ("a" * 15 + "1")),
+    gcore_request("users create: duration 1 (minimum)", UC, {**REG, "name": "u", "duration": 1},
+                  "POST", f"{PREFIX}/607/users", '{"duration":1,"name":"u"}'),
+    gcore_request("users create: body keys in documented order whatever the input order", UC,
+                  {"secret": "x", "read_only": True, "name": "u", "duration": 7, **REG},
+                  "POST", f"{PREFIX}/607/users", '{"duration":7,"name":"u","read_only":true,"secret":"x"}'),
+    gcore_request("users create: secret with quotes and unicode is JSON-escaped", UC,
+                  {**REG, "name": "u", "duration": 7, "secret": "pa\"ss\\wörd\n"},
+                  "POST", f"{PREFIX}/607/users", '{"duration":7,"name":"u","secret":"pa\\"ss\\\\wörd\\n"}'),
+    invalid("users create: duration 0", UC, {**REG, "name": "u", "duration": 0},
+            err("out_of_range", "/duration", message="must be -1 or at least 1", params={"min": 1, "also": [-1]})),
+    invalid("users create: duration -2", UC, {**REG, "name": "u", "duration": -2}, err("out_of_range", "/duration")),
+    invalid("users create: duration \"30\"", UC, {**REG, "name": "u", "duration": "30"}, err("type", "/duration")),
+    invalid("users create: duration true", UC, {**REG, "name": "u", "duration": True}, err("type", "/duration")),
+    invalid("users create: name of 17", UC, {**REG, "name": "a" * 17, "duration": 1},
+            err("too_long", "/name", params={"max": 16})),
+    invalid("users create: empty name", UC, {**REG, "name": "", "duration": 1}, err("too_short", "/name")),
+    invalid("users create: uppercase name", UC, {**REG, "name": "MyUser", "duration": 1},
+            err("pattern", "/name", message="may contain only lowercase letters and digits")),
+    invalid("users create: hyphen in name", UC, {**REG, "name": "my-user", "duration": 1},
+            err("pattern", "/name", message="may contain only lowercase letters and digits")),
+    invalid("users create: read_only 1 (integers are not booleans)", UC,
+            {**REG, "name": "u", "duration": 1, "read_only": 1},
+            err("type", "/read_only", message="must be a boolean (true or false), not a number")),
+    invalid("users create: read_only \"true\"", UC, {**REG, "name": "u", "duration": 1, "read_only": "true"},
+            err("type", "/read_only")),
+    invalid("users create: empty secret", UC, {**REG, "name": "u", "duration": 1, "secret": ""},
+            err("too_short", "/secret")),
+    invalid("users create: required fields missing", UC, dict(REG),
+            err("required", "/duration"), err("required", "/name")),
+    {**gcore_request("users create_multiple: documented key order, secrets masked", UM,
+                     {**REG, "users": [{"name": "alice", "duration": -1, "read_only": True},
+                                       {"name": "bob", "duration": 30, "secret": "b0bS3cret"}]},
+                     "POST", f"{PREFIX}/607/users/batch",
+                     '{"users":[{"duration":-1,"name":"alice","read_only":true},'
+                     '{"duration":30,"name":"bob","secret":"b0bS3cret"}]}'),
+     },
+    invalid("users create_multiple: empty list", UM, {**REG, "users": []},
+            err("too_few_items", "/users", params={"min": 1})),
+    invalid("users create_multiple: not a list", UM, {**REG, "users": {"name": "a", "duration": 1}},
+            err("type", "/users", message="must be an array, not an object")),
+    invalid("users create_multiple: every item checked", UM,
+            {**REG, "users": [{"name": "ok", "duration": 1}, {"name": "Bad", "duration": 0},
+                              "alice", {"duration": 1, "nmae": "x"}]},
+            err("out_of_range", "/users/1/duration"), err("pattern", "/users/1/name"),
+            err("type", "/users/2", message="must be an object, not a string"),
+            err("required", "/users/3/name"),
+            err("unknown_field", "/users/3/nmae", params={"suggestion": "name"})),
+    from_sdk("users update", UU, {**REG, "user_id": 730, "duration": -1, "read_only": True}, "users_update_full"),
+    from_sdk("users update, duration only", UU, {**REG, "user_id": 730, "duration": 30}, "users_update_duration_only"),
+    invalid("users update: duration required", UU, {**REG, "user_id": 730, "read_only": True},
+            err("required", "/duration")),
+    invalid("users update: user_id 0", UU, {**REG, "user_id": 0, "duration": 1}, err("out_of_range", "/user_id")),
+    from_sdk("users refresh_secret: POST without body", "gcore.users.refresh_secret", {**REG, "user_id": 730},
+             "users_refresh_secret"),
+    from_sdk("users delete", "gcore.users.delete", {**REG, "user_id": 730}, "users_delete"),
+    invalid("users delete: user_id as float", "gcore.users.delete", {**REG, "user_id": 730.5},
+            err("type", "/user_id")),
+]
+write("gcore_users.json", "Gcore registry users (seed 003; gcore SDK 0.59.0)", GCORE_OPTIONS, users)
