@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every check and test suite of regplan. Idempotent; installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchain"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "format"
+cargo fmt --all --check
+
+step "lint"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "rust tests (core, shared vectors, schema agreement, CLI)"
+cargo test --workspace --locked
+
+step "core builds for wasm32-unknown-unknown"
+cargo build -p regplan --target wasm32-unknown-unknown --release --locked
+
+step "benchmarks compile"
+cargo bench -p regplan --no-run --locked
+
+echo
+echo "all checks passed"
