@@ -1,5 +1,7 @@
 //! The `regplan` binary: exit codes, credentials from the environment, masking.
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -22,7 +24,12 @@ fn regplan(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
     }
     let mut child = command.spawn().expect("regplan runs");
     if let Some(text) = stdin {
-        child.stdin.take().expect("stdin").write_all(text.as_bytes()).expect("write stdin");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write stdin");
     }
     drop(child.stdin.take());
     child.wait_with_output().expect("regplan finishes")
@@ -34,30 +41,62 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn every_example_plans_with_exit_0() {
-    let env = [("GCORE_API_KEY", "gk-secret"), ("QOVERY_API_TOKEN", "qv-secret")];
+    let env = [
+        ("GCORE_API_KEY", "gk-secret"),
+        ("QOVERY_API_TOKEN", "qv-secret"),
+    ];
     let mut count = 0;
     for entry in std::fs::read_dir(examples()).expect("examples/") {
         let path = entry.expect("entry").path();
-        let stem = path.file_stem().expect("stem").to_string_lossy().into_owned();
-        let Some(op) = regplan::operations().iter().find(|op| op.id.replace('.', "-") == stem) else {
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        let Some(op) = regplan::operations()
+            .iter()
+            .find(|op| op.id.replace('.', "-") == stem)
+        else {
             continue;
         };
         let file = path.to_string_lossy().into_owned();
         let out = regplan(&["plan", op.id, &file, "--format", "curl"], &env, None);
-        assert_eq!(out.status.code(), Some(0), "{}: {}", op.id, text(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            op.id,
+            text(&out.stderr)
+        );
         let curl = text(&out.stdout);
-        assert!(curl.starts_with(&format!("curl -X {} ", op.method.as_str())), "{curl}");
-        assert!(!curl.contains("gk-secret") && !curl.contains("qv-secret"), "{curl}");
+        assert!(
+            curl.starts_with(&format!("curl -X {} ", op.method.as_str())),
+            "{curl}"
+        );
+        assert!(
+            !curl.contains("gk-secret") && !curl.contains("qv-secret"),
+            "{curl}"
+        );
         count += 1;
     }
-    assert_eq!(count, regplan::operations().len(), "one example per operation");
+    assert_eq!(
+        count,
+        regplan::operations().len(),
+        "one example per operation"
+    );
 }
 
 #[test]
 fn plan_prints_the_exact_gcore_request() {
     let file = examples().join("gcore-registries-create.json");
     let out = regplan(
-        &["plan", "gcore.registries.create", &file.to_string_lossy(), "--format", "curl"],
+        &[
+            "plan",
+            "gcore.registries.create",
+            &file.to_string_lossy(),
+            "--format",
+            "curl",
+        ],
         &[("GCORE_API_KEY", "gk-secret")],
         None,
     );
@@ -66,7 +105,14 @@ fn plan_prints_the_exact_gcore_request() {
         "curl -X POST 'https://api.gcore.com/cloud/v1/registries/1/76' \\\n  -H 'Accept: application/json' \\\n  -H 'Authorization: APIKey ***' \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{\"name\":\"reg-home1\",\"storage_limit\":5}'\n"
     );
     let revealed = regplan(
-        &["plan", "gcore.registries.create", &file.to_string_lossy(), "--format", "curl", "--reveal-secrets"],
+        &[
+            "plan",
+            "gcore.registries.create",
+            &file.to_string_lossy(),
+            "--format",
+            "curl",
+            "--reveal-secrets",
+        ],
         &[("GCORE_API_KEY", "gk-secret")],
         None,
     );
@@ -77,11 +123,26 @@ fn plan_prints_the_exact_gcore_request() {
 fn qovery_token_and_bearer() {
     let file = examples().join("qovery-container_registries-create.json");
     let file = file.to_string_lossy();
-    let token = regplan(&["plan", "qovery.container_registries.create", &file, "--reveal-secrets"], &[("QOVERY_API_TOKEN", "t0k")], None);
+    let token = regplan(
+        &[
+            "plan",
+            "qovery.container_registries.create",
+            &file,
+            "--reveal-secrets",
+        ],
+        &[("QOVERY_API_TOKEN", "t0k")],
+        None,
+    );
     let json: serde_json::Value = serde_json::from_slice(&token.stdout).expect("json output");
     assert_eq!(json["headers"]["Authorization"], "Token t0k");
     let bearer = regplan(
-        &["plan", "qovery.container_registries.create", &file, "--bearer", "--reveal-secrets"],
+        &[
+            "plan",
+            "qovery.container_registries.create",
+            &file,
+            "--bearer",
+            "--reveal-secrets",
+        ],
         &[("QOVERY_API_TOKEN", "eyJ.jwt")],
         None,
     );
@@ -92,22 +153,47 @@ fn qovery_token_and_bearer() {
 #[test]
 fn missing_credential_names_the_variable_and_exits_2() {
     let file = examples().join("gcore-registries-create.json");
-    let out = regplan(&["plan", "gcore.registries.create", &file.to_string_lossy()], &[], None);
+    let out = regplan(
+        &["plan", "gcore.registries.create", &file.to_string_lossy()],
+        &[],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("GCORE_API_KEY"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("GCORE_API_KEY"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn invalid_input_exits_1_with_every_error() {
     let input = r#"{"project_id": 0, "region_id": 76, "name": "Bad_", "storage_limit": 1001}"#;
-    let out = regplan(&["validate", "gcore.registries.create", "-"], &[], Some(input));
+    let out = regplan(
+        &["validate", "gcore.registries.create", "-"],
+        &[],
+        Some(input),
+    );
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("error /project_id (out_of_range): must be at least 1"), "{stdout}");
-    assert!(stdout.contains("error /name (pattern): must start with a lowercase letter"), "{stdout}");
-    assert!(stdout.contains("error /storage_limit (out_of_range): must be between 1 and 1000"), "{stdout}");
+    assert!(
+        stdout.contains("error /project_id (out_of_range): must be at least 1"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error /name (pattern): must start with a lowercase letter"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("error /storage_limit (out_of_range): must be between 1 and 1000"),
+        "{stdout}"
+    );
 
-    let json = regplan(&["validate", "gcore.registries.create", "-", "--json"], &[], Some(input));
+    let json = regplan(
+        &["validate", "gcore.registries.create", "-", "--json"],
+        &[],
+        Some(input),
+    );
     assert_eq!(json.status.code(), Some(1));
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json report");
     assert_eq!(report["valid"], false);
@@ -138,18 +224,38 @@ fn misuse_exits_2() {
         let out = regplan(args, &[], Some("{}"));
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }
-    let out = regplan(&["validate", "gcore.registries.craete", "-"], &[], Some("{}"));
-    assert!(text(&out.stderr).contains("did you mean `gcore.registries.create`?"), "{}", text(&out.stderr));
-    let not_json = regplan(&["validate", "gcore.registries.create", "-"], &[], Some("{nope"));
+    let out = regplan(
+        &["validate", "gcore.registries.craete", "-"],
+        &[],
+        Some("{}"),
+    );
+    assert!(
+        text(&out.stderr).contains("did you mean `gcore.registries.create`?"),
+        "{}",
+        text(&out.stderr)
+    );
+    let not_json = regplan(
+        &["validate", "gcore.registries.create", "-"],
+        &[],
+        Some("{nope"),
+    );
     assert_eq!(not_json.status.code(), Some(2));
 }
 
 #[test]
 fn deeply_nested_input_is_an_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    let out = regplan(&["validate", "gcore.registries.create", "-"], &[], Some(&deep));
+    let out = regplan(
+        &["validate", "gcore.registries.create", "-"],
+        &[],
+        Some(&deep),
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("recursion limit"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("recursion limit"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -159,5 +265,8 @@ fn schema_and_operations_commands() {
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema json");
     assert_eq!(schema["properties"]["kind"]["type"], "string");
     let ops = regplan(&["operations"], &[], None);
-    assert_eq!(text(&ops.stdout).lines().count(), regplan::operations().len());
+    assert_eq!(
+        text(&ops.stdout).lines().count(),
+        regplan::operations().len()
+    );
 }

@@ -133,7 +133,7 @@ pub(crate) fn integer_of(n: &Number) -> Option<i64> {
     let f = n.as_f64()?;
     // `as` saturates for out-of-range floats, which keeps them out of range.
     #[allow(clippy::cast_possible_truncation)]
-    (f.is_finite() && f.fract() == 0.0).then(|| f as i64)
+    (f.is_finite() && f.fract() == 0.0).then_some(f as i64)
 }
 
 fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {

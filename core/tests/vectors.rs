@@ -1,6 +1,8 @@
 //! Runs every shared vector in `tests/vectors/*.json` (the format is described
 //! in `tests/vectors/README.md`). The bindings run the same files.
 
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
+
 use regplan::{Error, Issue, PlanOptions, Request};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

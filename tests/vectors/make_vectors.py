@@ -394,3 +394,255 @@ users = [
             err("type", "/user_id")),
 ]
 write("gcore_users.json", "Gcore registry users (seed 003; gcore SDK 0.59.0)", GCORE_OPTIONS, users)
+
+# ---------------------------------------------------------------- qovery
+Q = "qovery.container_registries.create"
+Q_URL = f"https://api.qovery.com/organization/{ORG}/containerRegistry"
+Q_HEADERS = [["Accept", "application/json"], ["Authorization", "Token " + QOVERY_TOKEN],
+             ["Content-Type", "application/json"]]
+ECR_URL = "https://123456789012.dkr.ecr.eu-west-3.amazonaws.com"
+GCP_KEY = '{"type":"service_account","project_id":"p"}'
+
+VALID_CONFIG = {
+    "ECR": ({"region": "eu-west-3", "access_key_id": "AKIAEXAMPLE", "secret_access_key": "s3cr3t"}, ECR_URL),
+    "SCALEWAY_CR": ({"region": "fr-par", "scaleway_access_key": "SCWEXAMPLE", "scaleway_secret_key": "s3cr3t",
+                     "scaleway_project_id": "p-1"}, "https://rg.fr-par.scw.cloud"),
+    "DOCKER_HUB": ({"username": "me", "password": "pw"}, None),
+    "GITHUB_CR": ({"username": "me", "password": "ghp_x"}, None),
+    "GITHUB_ENTERPRISE_CR": ({}, "https://containers.github.example.com"),
+    "GITLAB_CR": ({}, None),
+    "PUBLIC_ECR": ({}, "https://public.ecr.aws"),
+    "GENERIC_CR": ({"username": "me", "password": "pw"}, "https://registry.example.com:5000"),
+    "GCP_ARTIFACT_REGISTRY": ({"region": "europe-west1", "json_credentials": GCP_KEY},
+                              "https://europe-west1-docker.pkg.dev"),
+    "AZURE_CR": ({"azure_tenant_id": "t-1", "azure_subscription_id": "s-1"}, "https://myreg.azurecr.io"),
+}
+DEFAULT_URL = {"DOCKER_HUB": "https://docker.io", "GITHUB_CR": "https://ghcr.io",
+               "GITLAB_CR": "https://registry.gitlab.com"}
+# Config members in the documented order of seed 001 (the order regplan sends them).
+CONFIG_ORDER = ["access_key_id", "secret_access_key", "region", "scaleway_access_key", "scaleway_secret_key",
+                "scaleway_project_id", "json_credentials", "username", "password", "role_arn", "azure_tenant_id",
+                "azure_subscription_id",
+                # added by qovery-typescript-axios 1.1.952 (GCP Workload Identity Federation)
+                "gcp_credentials_type", "project_id", "service_account_email", "workload_identity_provider_resource",
+                "token_lifetime_seconds"]
+
+
+def qinput(kind, config=None, url=None, **extra):
+    value = {"organizationId": ORG, "name": "my-registry", "kind": kind,
+             "config": VALID_CONFIG[kind][0] if config is None else config}
+    url = VALID_CONFIG[kind][1] if url is None else url
+    if url is not False and url is not None:
+        value["url"] = url
+    value.update(extra)
+    return value
+
+
+def qbody(kind, config, url, description=None):
+    parts = ['"name":"my-registry"', f'"kind":"{kind}"']
+    if description is not None:
+        parts.append(f'"description":{json.dumps(description, ensure_ascii=False)}')
+    parts.append(f'"url":"{url}"')
+    members = ",".join(f'"{k}":{json.dumps(config[k])}' for k in CONFIG_ORDER if k in config)
+    parts.append('"config":{' + members + "}")
+    return "{" + ",".join(parts) + "}"
+
+
+def qrequest(name, input, body, defaults=None, warnings=None, headers=Q_HEADERS, url=Q_URL):
+    request = {"method": "POST", "url": url, "headers": headers, "body": body}
+    if defaults:
+        request["defaults_applied"] = defaults
+    if warnings:
+        request["warnings"] = warnings
+    return {"name": name, "op": Q, "input": input, "expect": {"request": request}}
+
+
+qovery = []
+for kind, (config, url) in VALID_CONFIG.items():
+    sent_url = url or DEFAULT_URL[kind]
+    warnings = [err("docker_hub_rate_limit", "/config")] if kind == "DOCKER_HUB" and not config else None
+    qovery.append(qrequest(f"{kind}: valid", qinput(kind), qbody(kind, config, sent_url),
+                           defaults=None if url else ["/url"], warnings=warnings))
+for kind, url in DEFAULT_URL.items():
+    qovery.append(qrequest(f"{kind}: explicit documented url", qinput(kind, url=url),
+                           qbody(kind, VALID_CONFIG[kind][0], url)))
+    qovery.append(invalid(f"{kind}: another https url", Q, qinput(kind, url=url + "/"),
+                          err("must_equal", "/url", message=f"must be exactly {url} for kind {kind} (or be left out)",
+                              params={"expected": url, "kind": kind})))
+qovery += [
+    qrequest("DOCKER_HUB without credentials: default url and a rate-limit warning", qinput("DOCKER_HUB", config={}),
+             qbody("DOCKER_HUB", {}, "https://docker.io"), defaults=["/url"],
+             warnings=[err("docker_hub_rate_limit", "/config")]),
+    {**qrequest("description is sent between kind and url; uppercase UUID accepted and sent as given",
+              {**qinput("GITLAB_CR"), "description": "Team images ✓", "organizationId": ORG.upper()},
+              qbody("GITLAB_CR", {}, "https://registry.gitlab.com", description="Team images ✓"),
+              defaults=["/url"], url=Q_URL.replace(ORG, ORG.upper()))},
+    {**qrequest("ECR with role_arn instead of keys; body keys in documented order",
+                qinput("ECR", config={"role_arn": "arn:aws:iam::123456789012:role/qovery", "region": "eu-west-3"}),
+                qbody("ECR", {"role_arn": "arn:aws:iam::123456789012:role/qovery", "region": "eu-west-3"}, ECR_URL))},
+    {**qrequest("Bearer JWT", qinput("GITLAB_CR"), qbody("GITLAB_CR", {}, "https://registry.gitlab.com"),
+                defaults=["/url"],
+                headers=[["Accept", "application/json"], ["Authorization", "Bearer eyJhbGciOi.x.y"],
+                         ["Content-Type", "application/json"]]),
+     "options": {"credentials": {"type": "bearer", "token": "eyJhbGciOi.x.y"}}},
+    {**qrequest("secrets masked in every rendering", qinput("ECR"), qbody("ECR", VALID_CONFIG["ECR"][0], ECR_URL)),
+     },
+    {"name": "no credentials", "op": Q, "input": qinput("ECR"), "options": {},
+     "expect": {"error": {"code": "missing_credentials"}}},
+    {"name": "a Gcore API key is not a Qovery credential", "op": Q, "input": qinput("ECR"),
+     "options": {"credentials": {"type": "api_key", "api_key": "k"}}, "expect": {"error": {"code": "wrong_credentials"}}},
+    {"name": "token with a newline is refused", "op": Q, "input": qinput("ECR"),
+     "options": {"credentials": {"type": "token", "token": "abc\nX: y"}},
+     "expect": {"error": {"code": "invalid_credentials"}}},
+    invalid("DOCR is no longer supported", Q, {**qinput("ECR"), "kind": "DOCR"},
+            err("kind_not_supported", "/kind", message="DOCR (DigitalOcean) is not supported anymore by Qovery")),
+    invalid("kind in lowercase: enum with suggestion", Q, {**qinput("ECR"), "kind": "ecr"},
+            err("enum", "/kind", params={"allowed": list(VALID_CONFIG), "suggestion": "ECR"})),
+    invalid("kind unknown", Q, {**qinput("ECR"), "kind": "QUAY"}, err("enum", "/kind")),
+    invalid("kind is a number", Q, {**qinput("ECR"), "kind": 3}, err("type", "/kind")),
+    invalid("required top-level fields missing", Q, {"organizationId": ORG},
+            err("required", "/name"), err("required", "/kind"), err("required", "/config")),
+    invalid("organizationId not a UUID", Q, qinput("GITLAB_CR", organizationId="my-org"),
+            err("pattern", "/organizationId",
+                message="must be a UUID such as `3fa85f64-5717-4562-b3fc-2c963f66afa6`")),
+    invalid("organizationId with a path separator", Q, qinput("GITLAB_CR", organizationId="../../admin"),
+            err("pattern", "/organizationId")),
+    invalid("organizationId too long", Q, qinput("GITLAB_CR", organizationId=ORG + "0"),
+            err("too_long", "/organizationId", message="must be at most 36 characters long")),
+    invalid("empty name", Q, qinput("GITLAB_CR", name=""), err("too_short", "/name", message="must not be empty")),
+    invalid("config is a string", Q, qinput("ECR", config="region=eu"),
+            err("type", "/config", message="must be an object, not a string")),
+    invalid("config value is a number", Q, qinput("GENERIC_CR", config={"username": "me", "password": 1234}),
+            err("type", "/config/password")),
+    invalid("config value empty", Q, qinput("GENERIC_CR", config={"username": "", "password": "pw"}),
+            err("too_short", "/config/username")),
+    invalid("typo in a config key: did you mean", Q,
+            qinput("ECR", config={"region": "eu-west-3", "access_key_id": "A", "secret_acess_key": "s"}),
+            err("unknown_field", "/config/secret_acess_key", params={"suggestion": "secret_access_key"}),
+            err("required", "/config/secret_access_key", message="is required together with access_key_id")),
+    invalid("ECR: url missing", Q, qinput("ECR", url=False),
+            err("required", "/url", message="is required for kind ECR")),
+    invalid("ECR: region missing", Q, qinput("ECR", config={"access_key_id": "A", "secret_access_key": "s"}),
+            err("required", "/config/region", message="is required for kind ECR")),
+    invalid("ECR: no credentials at all", Q, qinput("ECR", config={"region": "eu-west-3"}),
+            err("required", "/config",
+                message="kind ECR needs credentials: access_key_id + secret_access_key, or role_arn")),
+    invalid("ECR: access key without secret", Q, qinput("ECR", config={"region": "r", "access_key_id": "A"}),
+            err("required", "/config/secret_access_key")),
+    invalid("ECR: secret without access key", Q, qinput("ECR", config={"region": "r", "secret_access_key": "s"}),
+            err("required", "/config/access_key_id")),
+    invalid("ECR: keys and role_arn both", Q,
+            qinput("ECR", config={"region": "r", "access_key_id": "A", "secret_access_key": "s", "role_arn": "arn"}),
+            err("conflict", "/config/role_arn",
+                message="set either access_key_id + secret_access_key or role_arn, not both")),
+    invalid("ECR: username is another kind's key", Q,
+            qinput("ECR", config={**VALID_CONFIG["ECR"][0], "username": "u"}),
+            err("forbidden", "/config/username", message="is not used by kind ECR",
+                params={"kind": "ECR", "allowed": ["access_key_id", "secret_access_key", "region", "role_arn"]})),
+    invalid("ECR: http url", Q, qinput("ECR", url="http://123456789012.dkr.ecr.eu-west-3.amazonaws.com"),
+            err("not_https", "/url", message="must start with `https://`")),
+    invalid("ECR: url that does not parse", Q, qinput("ECR", url="https://exa mple.com"),
+            err("invalid_url", "/url")),
+    invalid("ECR: url without host", Q, qinput("ECR", url="https://"), err("invalid_url", "/url")),
+    invalid("ECR: url with bad port", Q, qinput("ECR", url="https://example.com:99999"), err("invalid_url", "/url")),
+    invalid("ECR: url is not a string", Q, qinput("ECR", url=443), err("type", "/url")),
+    invalid("ECR: empty url", Q, qinput("ECR", url=""), err("too_short", "/url")),
+]
+for key in ["region", "scaleway_access_key", "scaleway_secret_key", "scaleway_project_id"]:
+    config = {k: v for k, v in VALID_CONFIG["SCALEWAY_CR"][0].items() if k != key}
+    qovery.append(invalid(f"SCALEWAY_CR: {key} missing", Q, qinput("SCALEWAY_CR", config=config),
+                          err("required", f"/config/{key}", message="is required for kind SCALEWAY_CR")))
+GCP = "GCP_ARTIFACT_REGISTRY"
+GCP_URL = "https://europe-west1-docker.pkg.dev"
+WIF = {"gcp_credentials_type": "workload_identity_federation", "project_id": "my-project",
+       "service_account_email": "qovery@my-project.iam.gserviceaccount.com",
+       "workload_identity_provider_resource": "projects/123456789/locations/global/workloadIdentityPools/qovery-pool/providers/qovery-aws"}
+qovery += [
+    invalid("GCP_ARTIFACT_REGISTRY: region missing", Q, qinput(GCP, config={"json_credentials": GCP_KEY}),
+            err("required", "/config/region")),
+    invalid("GCP_ARTIFACT_REGISTRY: neither json_credentials nor workload identity", Q,
+            qinput(GCP, config={"region": "europe-west1"}),
+            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: json_credentials, or "
+                "gcp_credentials_type + project_id + service_account_email + workload_identity_provider_resource")),
+    qrequest("GCP_ARTIFACT_REGISTRY: workload identity federation (TypeScript client keys)",
+             qinput(GCP, config={"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}),
+             qbody(GCP, {"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}, GCP_URL)),
+    invalid("GCP_ARTIFACT_REGISTRY: workload identity without service_account_email", Q,
+            qinput(GCP, config={"region": "r", **{k: v for k, v in WIF.items() if k != "service_account_email"}}),
+            err("required", "/config/service_account_email")),
+    invalid("GCP_ARTIFACT_REGISTRY: json key and workload identity both", Q,
+            qinput(GCP, config={"region": "r", "json_credentials": GCP_KEY, **WIF}),
+            err("conflict", "/config/gcp_credentials_type")),
+    invalid("GCP_ARTIFACT_REGISTRY: unknown gcp_credentials_type", Q,
+            qinput(GCP, config={"region": "r", **WIF, "gcp_credentials_type": "static"}),
+            err("enum", "/config/gcp_credentials_type", params={"allowed": ["workload_identity_federation"]})),
+    invalid("GCP_ARTIFACT_REGISTRY: token_lifetime_seconds 0", Q,
+            qinput(GCP, config={"region": "r", **WIF, "token_lifetime_seconds": 0}),
+            err("out_of_range", "/config/token_lifetime_seconds")),
+    invalid("GCP_ARTIFACT_REGISTRY: token_lifetime_seconds beyond int32", Q,
+            qinput(GCP, config={"region": "r", **WIF, "token_lifetime_seconds": 2147483648}),
+            err("out_of_range", "/config/token_lifetime_seconds")),
+    invalid("GCP_ARTIFACT_REGISTRY: token_lifetime_seconds as string", Q,
+            qinput(GCP, config={"region": "r", **WIF, "token_lifetime_seconds": "14400"}),
+            err("type", "/config/token_lifetime_seconds")),
+    invalid("ECR: workload identity keys belong to GCP", Q,
+            qinput("ECR", config={**VALID_CONFIG["ECR"][0], "service_account_email": "x@y"}),
+            err("forbidden", "/config/service_account_email")),
+]
+for key in ["azure_tenant_id", "azure_subscription_id"]:
+    config = {k: v for k, v in VALID_CONFIG["AZURE_CR"][0].items() if k != key}
+    qovery.append(invalid(f"AZURE_CR: {key} missing", Q, qinput("AZURE_CR", config=config),
+                          err("required", f"/config/{key}")))
+for bad, label in [("not json", "not JSON"), ("[1, 2]", "a JSON array"), ('"text"', "a JSON string"),
+                   ('{"a": 1', "truncated JSON")]:
+    qovery.append(invalid(f"GCP_ARTIFACT_REGISTRY: json_credentials is {label}", Q,
+                          qinput("GCP_ARTIFACT_REGISTRY", config={"region": "r", "json_credentials": bad}),
+                          err("invalid_json", "/config/json_credentials",
+                              message="must hold a JSON object: the contents of the service account key file")))
+for kind in ["DOCKER_HUB", "GITHUB_CR", "GITLAB_CR", "GENERIC_CR", "GITHUB_ENTERPRISE_CR"]:
+    qovery.append(invalid(f"{kind}: username without password", Q, qinput(kind, config={"username": "me"}),
+                          err("required", "/config/password", message="is required together with username")))
+    qovery.append(invalid(f"{kind}: password without username", Q, qinput(kind, config={"password": "pw"}),
+                          err("required", "/config/username", message="is required together with password")))
+for kind in ["GITHUB_ENTERPRISE_CR", "PUBLIC_ECR", "GENERIC_CR", "SCALEWAY_CR", "GCP_ARTIFACT_REGISTRY", "AZURE_CR"]:
+    qovery.append(invalid(f"{kind}: url required", Q, qinput(kind, url=False),
+                          err("required", "/url", message=f"is required for kind {kind}")))
+qovery += [
+    qrequest("PUBLIC_ECR: optional key pair accepted (decision)",
+             qinput("PUBLIC_ECR", config={"access_key_id": "A", "secret_access_key": "s", "region": "us-east-1"}),
+             qbody("PUBLIC_ECR", {"access_key_id": "A", "secret_access_key": "s", "region": "us-east-1"},
+                   "https://public.ecr.aws")),
+    invalid("PUBLIC_ECR: access key without secret", Q, qinput("PUBLIC_ECR", config={"access_key_id": "A"}),
+            err("required", "/config/secret_access_key")),
+    invalid("PUBLIC_ECR: scaleway key is forbidden", Q, qinput("PUBLIC_ECR", config={"scaleway_access_key": "x"}),
+            err("forbidden", "/config/scaleway_access_key")),
+    invalid("GITLAB_CR: region is forbidden", Q, qinput("GITLAB_CR", config={"region": "eu"}),
+            err("forbidden", "/config/region")),
+    invalid("DOCKER_HUB: http url", Q, qinput("DOCKER_HUB", url="http://docker.io"),
+            err("not_https", "/url")),
+    invalid("every error at once", Q,
+            {"organizationId": "nope", "name": 1, "kind": "ECR", "url": "http://x", "description": None,
+             "config": {"regoin": "eu", "username": "u"}, "extra": True},
+            err("pattern", "/organizationId"), err("type", "/name"), err("type", "/description"),
+            err("not_https", "/url"), err("unknown_field", "/config/regoin", params={"suggestion": "region"}),
+            err("unknown_field", "/extra"), err("forbidden", "/config/username"),
+            err("required", "/config/region"), err("required", "/config")),
+]
+# Secret masking: the access key pair and password are masked in body and curl.
+masked_case = qrequest("ECR secrets masked in body, headers and curl", qinput("ECR"),
+                       qbody("ECR", VALID_CONFIG["ECR"][0], ECR_URL))
+masked_body = qbody("ECR", {"access_key_id": "***", "secret_access_key": "***", "region": "eu-west-3"}, ECR_URL)
+masked_case["expect"]["masked"] = {
+    "headers": [["Accept", "application/json"], ["Authorization", "Token ***"], ["Content-Type", "application/json"]],
+    "body": masked_body,
+    "curl": f"curl -X POST '{Q_URL}' \\\n  -H 'Accept: application/json' \\\n  -H 'Authorization: Token ***' \\\n"
+            f"  -H 'Content-Type: application/json' \\\n  --data-raw '{masked_body}'",
+    "secrets_absent": [QOVERY_TOKEN, "s3cr3t", "AKIAEXAMPLE"],
+}
+qovery.append(masked_case)
+gcp_masked = qrequest("GCP json_credentials masked", qinput("GCP_ARTIFACT_REGISTRY"),
+                      qbody("GCP_ARTIFACT_REGISTRY", VALID_CONFIG["GCP_ARTIFACT_REGISTRY"][0],
+                            "https://europe-west1-docker.pkg.dev"))
+gcp_masked["expect"]["masked"] = {"secrets_absent": ["service_account"]}
+qovery.append(gcp_masked)
+write("qovery.json", "Qovery container registries (seed 001; qovery-typescript-axios)", QOVERY_OPTIONS, qovery)

@@ -142,6 +142,78 @@ mod tests {
         }
     }
 
+    /// Deterministic strings over an alphabet of the characters the grammars care about.
+    fn sample_strings() -> Vec<String> {
+        const ALPHABET: &[char] = &[
+            'a', 'z', '0', '9', 'A', '-', '_', '.', '/', ':', ' ', '\n', 'é', '%', 'f', '@',
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut out = Vec::new();
+        for _ in 0..20_000 {
+            let len = usize::try_from(next() % 30).unwrap_or(0);
+            out.push(
+                (0..len)
+                    .map(|_| ALPHABET[usize::try_from(next() % 16).unwrap_or(0)])
+                    .collect(),
+            );
+        }
+        for prefix in ["sha256:", "sha512:"] {
+            for len in [63, 64, 65, 127, 128] {
+                out.push(format!("{prefix}{}", "a".repeat(len)));
+            }
+        }
+        out
+    }
+
+    /// The named checks (with the length bounds) accept exactly what the
+    /// documented pattern accepts, so the generic fallback message never fires
+    /// and every rejection has a specific message.
+    #[test]
+    fn named_checks_explain_the_pattern_exactly() {
+        let samples = sample_strings();
+        for op in OPERATIONS {
+            let mut rules = Vec::new();
+            op.fields
+                .iter()
+                .for_each(|f| string_rules(&f.kind, &mut rules));
+            for rule in rules
+                .into_iter()
+                .filter(|r| r.pattern.is_some() && !r.checks.is_empty())
+            {
+                let Some(pattern) = rule.pattern else {
+                    continue;
+                };
+                for s in &samples {
+                    let len = s.chars().count();
+                    let named = rule.min_len.is_none_or(|m| len >= m)
+                        && rule.max_len.is_none_or(|m| len <= m)
+                        && rule.checks.iter().all(|c| (c.test)(s));
+                    let regex = pattern.is_match(s);
+                    // The URL rule's checks parse the URL, which the pattern cannot: one direction only.
+                    let exact = !pattern.source.starts_with("^https://");
+                    assert!(
+                        !named || regex,
+                        "{}: {s:?} passes the checks but not {}",
+                        op.id,
+                        pattern.source
+                    );
+                    assert!(
+                        !exact || named || !regex,
+                        "{}: {s:?} matches {} but fails a check",
+                        op.id,
+                        pattern.source
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn ids_are_unique_and_prefixed_by_provider() {
         let mut seen = std::collections::BTreeSet::new();

@@ -11,12 +11,12 @@ use serde_json::{json, Map, Value};
 use super::{field, src};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, DefaultValue, EnumRule, Field, Kind, Location, Method,
-    ObjectRule, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, CrossCheck, DefaultValue, EnumRule, Field, IntRule, Kind, Location,
+    Method, ObjectRule, Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_001: &str = "seeds/001_8587205676ad3ee8.txt";
-const TS_CLIENT: &str = "qovery-typescript-axios (npm), api.ts";
+const TS_CLIENT: &str = "qovery-typescript-axios 1.1.952 (npm), api.ts";
 
 pub(crate) static QOVERY: Provider = Provider {
     id: "qovery",
@@ -120,8 +120,19 @@ const fn seed(location: &'static str) -> Source {
     src(SEED_001, location)
 }
 
-/// Every config key, in documented order (the order they are sent in).
-static CONFIG_FIELDS: [Field; 12] = [
+const fn ts(location: &'static str) -> Source {
+    src(TS_CLIENT, location)
+}
+
+static GCP_CREDENTIALS_TYPE: EnumRule = EnumRule {
+    values: &["workload_identity_federation"],
+    retired: &[],
+};
+
+/// Every config key, in documented order (the order they are sent in): the
+/// seed's twelve, then the five the current TypeScript client adds for GCP
+/// Workload Identity Federation.
+static CONFIG_FIELDS: [Field; 17] = [
     config_key(
         "access_key_id",
         "AWS access key ID (ECR, optional for PUBLIC_ECR)",
@@ -191,6 +202,41 @@ static CONFIG_FIELDS: [Field; 12] = [
         "Azure subscription ID (AZURE_CR)",
         seed("config.properties.azure_subscription_id"),
     ),
+    field(
+        "gcp_credentials_type",
+        Location::Body,
+        Kind::Enum(&GCP_CREDENTIALS_TYPE),
+        "For GCP Artifact Registry, use Workload Identity Federation instead of a json_credentials key",
+        ts("ContainerRegistryRequestConfig.gcp_credentials_type (ContainerRegistryRequestConfigGcpCredentialsTypeEnum)"),
+    )
+    .optional(),
+    config_key(
+        "project_id",
+        "GCP project ID (GCP_ARTIFACT_REGISTRY with workload_identity_federation)",
+        ts("ContainerRegistryRequestConfig.project_id"),
+    ),
+    config_key(
+        "service_account_email",
+        "GCP service account to impersonate (workload_identity_federation)",
+        ts("ContainerRegistryRequestConfig.service_account_email"),
+    ),
+    config_key(
+        "workload_identity_provider_resource",
+        "projects/<number>/locations/global/workloadIdentityPools/<pool>/providers/<provider> (workload_identity_federation)",
+        ts("ContainerRegistryRequestConfig.workload_identity_provider_resource"),
+    ),
+    field(
+        "token_lifetime_seconds",
+        Location::Body,
+        Kind::Integer(IntRule {
+            min: Some(1),
+            max: Some(2_147_483_647),
+            also: &[],
+        }),
+        "Lifetime of the federated token in seconds; optional (workload_identity_federation)",
+        ts("ContainerRegistryRequestConfig.token_lifetime_seconds (integer, int32)"),
+    )
+    .optional(),
 ];
 
 static CONFIG_RULE: ObjectRule = ObjectRule {
@@ -329,10 +375,17 @@ static KINDS: &[KindRules] = &[
     KindRules {
         kind: "GCP_ARTIFACT_REGISTRY",
         url: UrlRule::Required,
-        required: &["region", "json_credentials"],
-        auth: Auth::None,
-        optional: &[],
-        source: seed("config: GCP_ARTIFACT_REGISTRY needs region, json_credentials"),
+        required: &["region"],
+        auth: Auth::OneOf(&[
+            &["json_credentials"],
+            &["gcp_credentials_type", "project_id", "service_account_email", "workload_identity_provider_resource"],
+        ]),
+        optional: &["token_lifetime_seconds"],
+        source: Source {
+            document: TS_CLIENT,
+            location: "json_credentials: 'either set a service account JSON key with json_credentials or use \
+                       Workload Identity Federation with gcp_credentials_type' (seed 001: region, json_credentials)",
+        },
     },
     KindRules {
         kind: "AZURE_CR",
