@@ -14,6 +14,7 @@ usage:
   regplan validate OP FILE|- [--json]
   regplan plan OP FILE|- [--format json|curl] [--reveal-secrets] [--bearer] [--base-url URL] [--json]
   regplan schema OP
+  regplan rules               (the rule table of README.md, with sources)
 
 Credentials come from the environment:
   gcore.*   GCORE_API_KEY     sent as `Authorization: APIKey …`
@@ -109,6 +110,10 @@ fn run(command: &str, flags: &Flags) -> Result<ExitCode, Misuse> {
                     println!("{:<36} {:<6} {}", op.id, op.method.as_str(), op.path);
                 }
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        "rules" => {
+            print!("{}", regplan::rule_table());
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {

@@ -36,6 +36,7 @@
 //! [`spec::CrossCheck`]s cover what a table cannot say. The validator, the
 //! request builder and the JSON Schema exporter all read those tables.
 
+mod docs;
 mod error;
 mod providers;
 mod report;
@@ -45,6 +46,7 @@ mod secret;
 pub mod spec;
 mod validate;
 
+pub use docs::rule_table;
 pub use error::Error;
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};

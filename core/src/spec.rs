@@ -301,6 +301,8 @@ pub struct CrossCheck {
     pub validate: fn(&Map<String, Value>, &mut Vec<Issue>, &mut Vec<Issue>),
     /// The same rule as JSON Schema subschemas, added to the operation schema's `allOf`.
     pub schema: fn() -> Vec<Value>,
+    /// The same rule as a Markdown table, for README.md.
+    pub table: fn() -> String,
     /// Where it is documented.
     pub source: Source,
 }

@@ -293,13 +293,15 @@ pub(crate) fn type_error(expected: &'static str, value: &Value, path: Pointer) -
     )
 }
 
-/// The known name closest to `key` (edit distance at most 2, or equal ignoring
-/// case), if any. Long keys are skipped: the distance is quadratic.
+/// The known name closest to `key` (edit distance at most 2, or a sixth of
+/// its length for long names, or equal ignoring case), if any. Long keys are
+/// skipped: the distance is quadratic.
 pub(crate) fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     const LONGEST_KEY_WORTH_A_HINT: usize = 64;
     if key.len() > LONGEST_KEY_WORTH_A_HINT {
         return None;
     }
+    let tolerance = (key.len() / 6).max(2);
     let mut best: Option<(usize, &str)> = None;
     for name in known {
         let distance = if name.eq_ignore_ascii_case(key) {
@@ -307,7 +309,7 @@ pub(crate) fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str>) -> Op
         } else {
             edit_distance(key, name)
         };
-        if distance <= 2 && best.is_none_or(|(d, _)| distance < d) {
+        if distance <= tolerance && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, name));
         }
     }

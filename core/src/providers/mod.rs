@@ -6,6 +6,9 @@ mod qovery;
 use crate::report::Code;
 use crate::spec::{DefaultValue, Field, IntRule, Kind, Location, Operation, Source, StrCheck};
 
+/// Every provider, in the order of [`OPERATIONS`].
+pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[&gcore::GCORE, &qovery::QOVERY];
+
 /// Every operation, in a fixed order (provider, then resource, then action).
 pub(crate) static OPERATIONS: &[&Operation] = &[
     &gcore::REGISTRIES_LIST,

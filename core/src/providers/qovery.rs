@@ -583,6 +583,46 @@ fn kind_rules_schema() -> Vec<Value> {
         .collect()
 }
 
+fn kind_rules_table() -> String {
+    let mut out = String::from(
+        "| kind | url | required config | credentials | also allowed | source |\n| --- | --- | --- | --- | --- | --- |\n",
+    );
+    let list = |keys: &[&str]| {
+        if keys.is_empty() {
+            "—".to_owned()
+        } else {
+            keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+        }
+    };
+    for rules in KINDS {
+        let url = match rules.url {
+            UrlRule::Fixed(url) => format!("must be {url} (default)"),
+            UrlRule::Required => "required, https://".to_owned(),
+        };
+        let credentials = match &rules.auth {
+            Auth::None => "—".to_owned(),
+            Auth::Optional(group) => format!("optional, all or none: {}", list(group)),
+            Auth::OneOf(groups) => format!(
+                "exactly one of: {}",
+                groups.iter().map(|g| format!("({})", list(g))).collect::<Vec<_>>().join(" or ")
+            ),
+        };
+        out.push_str(&format!(
+            "| {} | {url} | {} | {credentials} | {} | {} — {} |\n",
+            rules.kind,
+            list(rules.required),
+            list(rules.optional),
+            rules.source.document,
+            rules.source.location.replace('|', "\\|"),
+        ));
+    }
+    out.push_str(
+        "| DOCR | — | — | — | — | seed 001: `DOCR` is not supported anymore (`kind_not_supported`) |\n\n\
+         Keys of other kinds are `forbidden`; Docker Hub without username/password adds the warning `docker_hub_rate_limit`.\n",
+    );
+    out
+}
+
 /// `https://` + authority + optional path/query/fragment, per RFC 3986, with
 /// a DNS name, IPv4 address or bracketed IPv6 host. Linear in the input.
 fn is_https_url(url: &str) -> bool {
@@ -720,6 +760,7 @@ pub(crate) static CONTAINER_REGISTRIES_CREATE: Operation = Operation {
         name: "per-kind url and config rules",
         validate: check_kind_rules,
         schema: kind_rules_schema,
+        table: kind_rules_table,
         source: Source {
             document: SEED_001,
             location: "ContainerRegistryRequest.properties.url / config descriptions",

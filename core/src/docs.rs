@@ -1,0 +1,143 @@
+//! The rule table of README.md, rendered from the same data the validator reads.
+//!
+//! A test compares README.md with [`rule_table`], so the documentation cannot
+//! drift from the rules (regenerate with `regplan rules`).
+
+use std::fmt::Write as _;
+
+use crate::providers::{self, OPERATIONS};
+use crate::spec::{Field, Kind, Location};
+
+/// Markdown tables: every field rule with its source, then the cross-field rules.
+#[must_use]
+pub fn rule_table() -> String {
+    let mut out = String::new();
+    for provider in providers::PROVIDERS {
+        let _ = writeln!(out, "\n#### {}\n", provider.name);
+        out.push_str("| field | in | rule | operations | source |\n| --- | --- | --- | --- | --- |\n");
+        let mut rows: Vec<Row> = Vec::new();
+        for op in OPERATIONS.iter().filter(|op| op.provider.id == provider.id) {
+            add_rows(op.fields, "", op.id, &mut rows);
+        }
+        for row in rows {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} |",
+                row.path,
+                row.location,
+                row.rule,
+                row.ops.join(", "),
+                row.source
+            );
+        }
+        for op in OPERATIONS.iter().filter(|op| op.provider.id == provider.id) {
+            for check in op.checks {
+                let _ = writeln!(
+                    out,
+                    "\nCross-field rule of `{}` ({}), from {}: {}.\n",
+                    op.id, check.name, check.source.document, check.source.location
+                );
+                out.push_str(&(check.table)());
+            }
+        }
+    }
+    out
+}
+
+struct Row {
+    path: String,
+    location: &'static str,
+    rule: String,
+    ops: Vec<&'static str>,
+    source: String,
+}
+
+fn add_rows(fields: &'static [Field], prefix: &str, op: &'static str, rows: &mut Vec<Row>) {
+    for field in fields {
+        let path = format!("{prefix}{}", field.name);
+        let rule = describe(field);
+        let source = format!("{} — {}", field.source.document, field.source.location).replace('|', "\\|");
+        match rows.iter_mut().find(|r| r.path == path && r.rule == rule && r.source == source) {
+            Some(row) => row.ops.push(short(op)),
+            None => rows.push(Row {
+                path: path.clone(),
+                location: match field.location {
+                    Location::Path | Location::PathDoubleEncoded => "path",
+                    Location::Query => "query",
+                    Location::Body => "body",
+                },
+                rule,
+                ops: vec![short(op)],
+                source,
+            }),
+        }
+        match &field.kind {
+            Kind::Object(object) => add_rows(object.fields, &format!("{path}."), op, rows),
+            Kind::Array(array) => {
+                if let Kind::Object(object) = &array.items {
+                    add_rows(object.fields, &format!("{path}[]."), op, rows);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `gcore.registries.create` → `registries.create`.
+fn short(op: &'static str) -> &'static str {
+    op.split_once('.').map_or(op, |(_, rest)| rest)
+}
+
+fn describe(field: &Field) -> String {
+    let mut rule = match &field.kind {
+        Kind::Integer(r) => {
+            let range = match (r.min, r.max) {
+                (Some(min), Some(max)) => format!("integer {min}–{max}"),
+                (Some(min), None) => format!("integer ≥ {min}"),
+                (None, Some(max)) => format!("integer ≤ {max}"),
+                (None, None) => "integer".to_owned(),
+            };
+            let extra: Vec<String> = r.also.iter().map(i64::to_string).collect();
+            if extra.is_empty() {
+                range
+            } else {
+                format!("{range}, or {}", extra.join(", "))
+            }
+        }
+        Kind::String(r) => {
+            let mut s = match (r.min_len, r.max_len) {
+                (Some(min), Some(max)) => format!("string, {min}–{max} chars"),
+                (Some(min), None) => format!("string, ≥ {min} chars"),
+                (None, Some(max)) => format!("string, ≤ {max} chars"),
+                (None, None) => "string".to_owned(),
+            };
+            if let Some(p) = r.pattern {
+                let _ = write!(s, ", `{}`", p.source.replace('|', "\\|"));
+            }
+            s
+        }
+        Kind::Boolean => "boolean (never 0/1)".to_owned(),
+        Kind::Enum(e) => {
+            let mut s = format!("one of {}", e.values.join(", "));
+            for (value, _) in e.retired {
+                let _ = write!(s, "; {value} rejected as unsupported");
+            }
+            s
+        }
+        Kind::Object(_) => "object, known keys only".to_owned(),
+        Kind::Array(a) => match a.min_items {
+            Some(min) => format!("array, ≥ {min} item(s)"),
+            None => "array".to_owned(),
+        },
+    };
+    if field.required {
+        rule.push_str("; required");
+    }
+    if let Some(crate::spec::DefaultValue::Integer(i)) = field.default {
+        let _ = write!(rule, "; default {i}");
+    }
+    if field.secret {
+        rule.push_str("; secret (masked)");
+    }
+    rule
+}
