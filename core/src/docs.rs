@@ -14,7 +14,9 @@ pub fn rule_table() -> String {
     let mut out = String::new();
     for provider in providers::PROVIDERS {
         let _ = writeln!(out, "\n#### {}\n", provider.name);
-        out.push_str("| field | in | rule | operations | source |\n| --- | --- | --- | --- | --- |\n");
+        out.push_str(
+            "| field | in | rule | operations | source |\n| --- | --- | --- | --- | --- |\n",
+        );
         let mut rows: Vec<Row> = Vec::new();
         for op in OPERATIONS.iter().filter(|op| op.provider.id == provider.id) {
             add_rows(op.fields, "", op.id, &mut rows);
@@ -56,8 +58,12 @@ fn add_rows(fields: &'static [Field], prefix: &str, op: &'static str, rows: &mut
     for field in fields {
         let path = format!("{prefix}{}", field.name);
         let rule = describe(field);
-        let source = format!("{} — {}", field.source.document, field.source.location).replace('|', "\\|");
-        match rows.iter_mut().find(|r| r.path == path && r.rule == rule && r.source == source) {
+        let source =
+            format!("{} — {}", field.source.document, field.source.location).replace('|', "\\|");
+        match rows
+            .iter_mut()
+            .find(|r| r.path == path && r.rule == rule && r.source == source)
+        {
             Some(row) => row.ops.push(short(op)),
             None => rows.push(Row {
                 path: path.clone(),

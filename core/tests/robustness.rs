@@ -8,7 +8,9 @@ use serde_json::{json, Map, Value};
 
 fn options_for(op: &regplan::Operation) -> PlanOptions {
     let credentials = match op.provider.id {
-        "gcore" => Credentials::ApiKey { api_key: "k".into() },
+        "gcore" => Credentials::ApiKey {
+            api_key: "k".into(),
+        },
         _ => Credentials::Token { token: "t".into() },
     };
     PlanOptions {
@@ -76,10 +78,16 @@ fn every_field_survives_every_hostile_value_inner() {
                 input.insert(field.name.to_owned(), value.clone());
                 let input = Value::Object(input);
                 let report = regplan::validate(op.id, &input).expect("known op");
-                let field_report = regplan::validate_field(op.id, field.name, &value).expect("known field");
+                let field_report =
+                    regplan::validate_field(op.id, field.name, &value).expect("known field");
                 // Every error validate_field finds, validate finds too.
                 for issue in &field_report.errors {
-                    assert!(report.errors.contains(issue), "{} {}: {issue:?}", op.id, field.name);
+                    assert!(
+                        report.errors.contains(issue),
+                        "{} {}: {issue:?}",
+                        op.id,
+                        field.name
+                    );
                 }
                 let _ = regplan::plan(op.id, &input, &options);
             }
@@ -107,17 +115,25 @@ fn hostile_keys_and_whole_inputs_inner() {
         }
     }
     let report = regplan::validate("gcore.registries.create", &json!({ long_key: 1 })).unwrap();
-    let unknown = report.errors.iter().find(|e| e.code.as_str() == "unknown_field").unwrap();
+    let unknown = report
+        .errors
+        .iter()
+        .find(|e| e.code.as_str() == "unknown_field")
+        .unwrap();
     assert_eq!(unknown.path.as_str().len(), 1_000_001);
 }
 
 #[test]
 fn huge_batch_is_checked_item_by_item() {
-    let users: Vec<Value> = (0..50_000).map(|i| json!({"name": format!("u{i}"), "duration": 1})).collect();
+    let users: Vec<Value> = (0..50_000)
+        .map(|i| json!({"name": format!("u{i}"), "duration": 1}))
+        .collect();
     let input = json!({"project_id": 1, "region_id": 1, "registry_id": 1, "users": users});
     let report = regplan::validate("gcore.users.create_multiple", &input).unwrap();
     assert!(report.is_valid(), "{:?}", report.errors.first());
-    let users: Vec<Value> = (0..1_000).map(|_| json!({"name": "BAD", "duration": 0})).collect();
+    let users: Vec<Value> = (0..1_000)
+        .map(|_| json!({"name": "BAD", "duration": 0}))
+        .collect();
     let input = json!({"project_id": 1, "region_id": 1, "registry_id": 1, "users": users});
     let report = regplan::validate("gcore.users.create_multiple", &input).unwrap();
     assert_eq!(report.errors.len(), 2_000);
@@ -141,7 +157,11 @@ fn huge_json_credentials_and_deep_json_inside_a_string() {
 fn unknown_operation_and_field_are_errors_with_codes() {
     let err = regplan::validate("gcore.registry.create", &json!({})).unwrap_err();
     assert_eq!(err.code(), "unknown_operation");
-    assert!(err.to_string().contains("did you mean `gcore.registries.create`"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("did you mean `gcore.registries.create`"),
+        "{err}"
+    );
     let err = regplan::validate_field("gcore.registries.create", "nmae", &json!("x")).unwrap_err();
     assert_eq!(err.code(), "unknown_field_name");
     let err = regplan::schema("nope").unwrap_err();
@@ -158,8 +178,16 @@ fn errors_never_echo_the_value() {
     });
     let report = regplan::validate("qovery.container_registries.create", &input).unwrap();
     assert!(!report.is_valid());
-    let shown = format!("{report} {report:?} {}", serde_json::to_string(&report).unwrap());
+    let shown = format!(
+        "{report} {report:?} {}",
+        serde_json::to_string(&report).unwrap()
+    );
     assert!(!shown.contains(secret), "{shown}");
-    let err = regplan::plan("qovery.container_registries.create", &input, &PlanOptions::default()).unwrap_err();
+    let err = regplan::plan(
+        "qovery.container_registries.create",
+        &input,
+        &PlanOptions::default(),
+    )
+    .unwrap_err();
     assert!(!format!("{err} {err:?}").contains(secret));
 }

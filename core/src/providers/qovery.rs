@@ -591,7 +591,10 @@ fn kind_rules_table() -> String {
         if keys.is_empty() {
             "—".to_owned()
         } else {
-            keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            keys.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     for rules in KINDS {
@@ -604,7 +607,11 @@ fn kind_rules_table() -> String {
             Auth::Optional(group) => format!("optional, all or none: {}", list(group)),
             Auth::OneOf(groups) => format!(
                 "exactly one of: {}",
-                groups.iter().map(|g| format!("({})", list(g))).collect::<Vec<_>>().join(" or ")
+                groups
+                    .iter()
+                    .map(|g| format!("({})", list(g)))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
             ),
         };
         out.push_str(&format!(
