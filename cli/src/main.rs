@@ -5,20 +5,26 @@
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use regplan::{Credentials, Error, PlanOptions, Report};
+use regplan::spec::AuthScheme;
+use regplan::{Credentials, Error, PlanOptions, Report, Timestamp};
 use serde_json::Value;
 
 const USAGE: &str = "\
 usage:
   regplan operations [--json]
   regplan validate OP FILE|- [--json]
-  regplan plan OP FILE|- [--format json|curl] [--reveal-secrets] [--bearer] [--base-url URL] [--json]
+  regplan plan OP FILE|- [--format json|curl] [--reveal-secrets] [--bearer] [--base-url URL]
+               [--timestamp 2026-11-22T10:15:00Z] [--json]
   regplan schema OP
   regplan rules               (the rule table of README.md, with sources)
 
 Credentials come from the environment:
   gcore.*   GCORE_API_KEY     sent as `Authorization: APIKey …`
   qovery.*  QOVERY_API_TOKEN  sent as `Authorization: Token …` (`Bearer …` with --bearer, for a JWT)
+  ncloud.*  NCLOUD_ACCESS_KEY, NCLOUD_SECRET_KEY       API Gateway signature v2
+  huawei_swr.*  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_PROJECT_ID)
+                for AK/SK signing, or HUAWEICLOUD_SDK_IAM_TOKEN for X-Auth-Token
+Signed requests use the current time unless --timestamp gives one (RFC 3339).
 Secrets are masked (***) in every output unless --reveal-secrets is given.
 Exit status: 0 valid, 1 invalid input, 2 misuse.";
 
@@ -38,6 +44,7 @@ struct Flags {
     bearer: bool,
     curl: bool,
     base_url: Option<String>,
+    timestamp: Option<String>,
     positional: Vec<String>,
 }
 
@@ -58,6 +65,12 @@ fn parse_flags(args: impl Iterator<Item = String>) -> Result<Flags, Misuse> {
                     )))
                 }
             },
+            "--timestamp" => {
+                flags.timestamp = Some(
+                    args.next()
+                        .ok_or_else(|| Misuse("--timestamp takes an RFC 3339 time".into()))?,
+                );
+            }
             "--base-url" => {
                 flags.base_url = Some(
                     args.next()
@@ -135,9 +148,15 @@ fn run(command: &str, flags: &Flags) -> Result<ExitCode, Misuse> {
             let op_id = arg(0, "an operation id")?;
             let input = read_input(arg(1, "an input file (or - for stdin)")?)?;
             let op = regplan::operation(op_id)?;
+            let timestamp = match &flags.timestamp {
+                Some(text) => Timestamp::parse_rfc3339(text)
+                    .map_err(|why| Misuse(format!("--timestamp {why}")))?,
+                None => now()?,
+            };
             let options = PlanOptions {
                 credentials: credentials_from_env(op.provider, flags.bearer),
                 base_url: flags.base_url.clone(),
+                timestamp: Some(timestamp),
             };
             match regplan::plan(op_id, &input, &options) {
                 Ok(request) => {
@@ -162,8 +181,7 @@ fn run(command: &str, flags: &Flags) -> Result<ExitCode, Misuse> {
                 }
                 Err(Error::MissingCredentials { .. }) => Err(Misuse(format!(
                     "{} needs credentials: set {}",
-                    op.id,
-                    op.provider.credential_env.join(" or ")
+                    op.id, op.provider.credential_env
                 ))),
                 Err(other) => Err(other.into()),
             }
@@ -172,20 +190,47 @@ fn run(command: &str, flags: &Flags) -> Result<ExitCode, Misuse> {
     }
 }
 
+/// The current time: the CLI may read the clock, the core never does.
+fn now() -> Result<Timestamp, Misuse> {
+    let since_epoch = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| Misuse("the system clock is before 1970".into()))?;
+    i64::try_from(since_epoch.as_millis())
+        .ok()
+        .and_then(Timestamp::from_millis)
+        .ok_or_else(|| Misuse("the system clock is out of range".into()))
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// Credentials from the vendors' usual environment variables.
 fn credentials_from_env(provider: &regplan::Provider, bearer: bool) -> Option<Credentials> {
-    let value = provider
-        .credential_env
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))?;
-    Some(match (provider.id, bearer) {
-        ("gcore", _) => Credentials::ApiKey {
-            api_key: value.into(),
+    Some(match provider.auth {
+        AuthScheme::GcoreApiKey => Credentials::ApiKey {
+            api_key: env("GCORE_API_KEY")?.into(),
         },
-        (_, true) => Credentials::Bearer {
-            token: value.into(),
+        AuthScheme::QoveryToken if bearer => Credentials::Bearer {
+            token: env("QOVERY_API_TOKEN")?.into(),
         },
-        _ => Credentials::Token {
-            token: value.into(),
+        AuthScheme::QoveryToken => Credentials::Token {
+            token: env("QOVERY_API_TOKEN")?.into(),
+        },
+        AuthScheme::NcpSignatureV2 => Credentials::AccessKey {
+            access_key: env("NCLOUD_ACCESS_KEY")?,
+            secret_key: env("NCLOUD_SECRET_KEY")?.into(),
+            project_id: None,
+        },
+        AuthScheme::HuaweiAkSk => match (env("HUAWEICLOUD_SDK_AK"), env("HUAWEICLOUD_SDK_SK")) {
+            (Some(access_key), Some(secret_key)) => Credentials::AccessKey {
+                access_key,
+                secret_key: secret_key.into(),
+                project_id: env("HUAWEICLOUD_SDK_PROJECT_ID"),
+            },
+            _ => Credentials::IamToken {
+                token: env("HUAWEICLOUD_SDK_IAM_TOKEN")?.into(),
+            },
         },
     })
 }

@@ -22,13 +22,13 @@ fn benches(c: &mut Criterion) {
         credentials: Some(Credentials::ApiKey {
             api_key: "test-api-key".into(),
         }),
-        base_url: None,
+        ..PlanOptions::default()
     };
     let qovery_options = PlanOptions {
         credentials: Some(Credentials::Token {
             token: "t0ken".into(),
         }),
-        base_url: None,
+        ..PlanOptions::default()
     };
     c.bench_function("validate gcore.registries.create (valid)", |b| {
         b.iter(|| regplan::validate(black_box("gcore.registries.create"), black_box(&gcore)))

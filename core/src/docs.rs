@@ -71,6 +71,7 @@ fn add_rows(fields: &'static [Field], prefix: &str, op: &'static str, rows: &mut
                     Location::Path | Location::PathDoubleEncoded => "path",
                     Location::Query => "query",
                     Location::Body => "body",
+                    Location::Endpoint => "endpoint",
                 },
                 rule,
                 ops: vec![short(op)],

@@ -55,6 +55,14 @@ pub enum Error {
         /// What is wrong.
         reason: &'static str,
     },
+    /// The provider signs requests and no signing time was given (the core reads no clock).
+    #[error(
+        "{provider} requests are signed: pass options.timestamp (epoch milliseconds or RFC 3339)"
+    )]
+    MissingTimestamp {
+        /// The provider id.
+        provider: &'static str,
+    },
     /// A plan option that cannot be used.
     #[error("invalid option `{option}`: {reason}")]
     InvalidOption {
@@ -84,6 +92,7 @@ impl Error {
             Error::MissingCredentials { .. } => "missing_credentials",
             Error::WrongCredentials { .. } => "wrong_credentials",
             Error::InvalidCredentials { .. } => "invalid_credentials",
+            Error::MissingTimestamp { .. } => "missing_timestamp",
             Error::InvalidOption { .. } => "invalid_option",
         }
     }

@@ -43,7 +43,9 @@ mod report;
 mod request;
 mod schema;
 mod secret;
+mod sign;
 pub mod spec;
+mod time;
 mod validate;
 
 pub use docs::rule_table;
@@ -52,6 +54,7 @@ pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
 pub use secret::{Credentials, Secret, MASK};
 pub use spec::{Field, Kind, Location, Method, Operation, Provider, Source};
+pub use time::Timestamp;
 
 use serde_json::Value;
 

@@ -8,18 +8,25 @@ use std::fmt::{self, Write as _};
 use crate::error::Error;
 use crate::report::{Issue, Pointer};
 use crate::secret::{Credentials, MASK};
-use crate::spec::{AuthScheme, DefaultValue, Field, Kind, Location, Method, Operation};
+use crate::sign;
+use crate::spec::{AuthScheme, DefaultValue, Endpoint, Field, Kind, Location, Method, Operation};
+use crate::time::Timestamp;
 use crate::validate::integer_of;
 
-/// Options of [`crate::plan`]; in JSON `{"credentials": {...}, "base_url": "..."}`.
+/// Options of [`crate::plan`]; in JSON
+/// `{"credentials": {...}, "base_url": "...", "timestamp": "2026-11-22T10:15:00Z"}`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanOptions {
     /// How to authenticate; required by every operation.
     pub credentials: Option<Credentials>,
-    /// Replaces the provider's endpoint (a proxy, a mock server); `http` or `https`,
-    /// with an optional path prefix, no query or fragment.
+    /// Replaces the provider's endpoint (a proxy, a mock server, NAVER's
+    /// government or financial gateway); `http` or `https`, with an optional
+    /// path prefix, no query or fragment.
     pub base_url: Option<String>,
+    /// The signing instant, for providers that sign requests (NAVER, Huawei
+    /// AK/SK): epoch milliseconds or RFC 3339. The core reads no clock.
+    pub timestamp: Option<Timestamp>,
 }
 
 /// One request header. Part of its value may be secret.
@@ -33,10 +40,10 @@ pub struct Header {
 }
 
 impl Header {
-    fn plain(name: &'static str, value: &str) -> Self {
+    fn plain(name: &'static str, value: impl Into<String>) -> Self {
         Header {
             name,
-            value: value.to_owned(),
+            value: value.into(),
             secret_from: None,
         }
     }
@@ -214,10 +221,14 @@ pub(crate) fn build(
     options: &PlanOptions,
     warnings: Vec<Issue>,
 ) -> Result<Request, Error> {
-    let authorization = authorization(op, options.credentials.as_ref())?;
-    let base = match &options.base_url {
-        Some(url) => checked_base_url(url)?,
-        None => op.provider.base_url,
+    let derived;
+    let base = match (&options.base_url, op.provider.base_url) {
+        (Some(url), _) => checked_base_url(url)?,
+        (None, Endpoint::Fixed(url)) => url,
+        (None, Endpoint::FromInput(choose)) => {
+            derived = choose(input);
+            derived.as_str()
+        }
     };
     let mut url = String::with_capacity(base.len() + op.path.len() + 32);
     url.push_str(base);
@@ -245,13 +256,23 @@ pub(crate) fn build(
         (None, None)
     };
 
-    let mut headers = Vec::with_capacity(3);
-    headers.push(Header::plain("Accept", op.accept));
-    headers.push(authorization);
+    let mut headers = Vec::with_capacity(6);
+    if !op.accept.is_empty() {
+        headers.push(Header::plain("Accept", op.accept));
+    }
     // The vendor SDKs label every non-GET request as JSON, even without a body.
     if op.method != Method::Get {
         headers.push(Header::plain("Content-Type", "application/json"));
     }
+    let signing = Signing {
+        method: op.method.as_str(),
+        url: &url,
+        body: body.as_deref().unwrap_or_default().as_bytes(),
+        timestamp: options.timestamp,
+    };
+    authenticate(op, options.credentials.as_ref(), &signing, &mut headers)?;
+    // One rule for every provider: headers sorted by lower-cased name.
+    headers.sort_by_cached_key(|h| h.name.to_ascii_lowercase());
     Ok(Request {
         method: op.method,
         url,
@@ -263,25 +284,134 @@ pub(crate) fn build(
     })
 }
 
-fn authorization(op: &Operation, credentials: Option<&Credentials>) -> Result<Header, Error> {
+/// What a signature covers.
+struct Signing<'a> {
+    method: &'static str,
+    url: &'a str,
+    body: &'a [u8],
+    timestamp: Option<Timestamp>,
+}
+
+impl Signing<'_> {
+    /// `(authority, path, query)` of the URL, which `build` wrote as `scheme://authority/path?query`.
+    fn parts(&self) -> (&str, &str, &str) {
+        let rest = self
+            .url
+            .split_once("://")
+            .map_or(self.url, |(_, rest)| rest);
+        let (authority, path_query) = rest.find('/').map_or((rest, ""), |at| rest.split_at(at));
+        let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
+        (authority, path, query)
+    }
+
+    fn timestamp(&self, provider: &'static str) -> Result<Timestamp, Error> {
+        self.timestamp.ok_or(Error::MissingTimestamp { provider })
+    }
+}
+
+fn authenticate(
+    op: &Operation,
+    credentials: Option<&Credentials>,
+    signing: &Signing<'_>,
+    headers: &mut Vec<Header>,
+) -> Result<(), Error> {
     let provider = op.provider;
-    let accepted: &'static [&'static str] = match provider.auth {
-        AuthScheme::GcoreApiKey => &["api_key"],
-        AuthScheme::QoveryToken => &["token", "bearer"],
-    };
+    let accepted = provider.auth.accepted();
     let Some(credentials) = credentials else {
         return Err(Error::MissingCredentials {
             provider: provider.id,
             accepted,
         });
     };
-    let (prefix, secret) = match (provider.auth, credentials) {
+    match (provider.auth, credentials) {
         // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
         // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).
-        (AuthScheme::GcoreApiKey, Credentials::ApiKey { api_key }) => ("APIKey ", api_key),
+        (AuthScheme::GcoreApiKey, Credentials::ApiKey { api_key }) => {
+            headers.push(Header::with_secret(
+                "Authorization",
+                "APIKey ",
+                header_safe(api_key.expose())?,
+            ));
+        }
         // Seed 001, securitySchemes ApiKeyAuth and bearerAuth.
-        (AuthScheme::QoveryToken, Credentials::Token { token }) => ("Token ", token),
-        (AuthScheme::QoveryToken, Credentials::Bearer { token }) => ("Bearer ", token),
+        (AuthScheme::QoveryToken, Credentials::Token { token }) => {
+            headers.push(Header::with_secret(
+                "Authorization",
+                "Token ",
+                header_safe(token.expose())?,
+            ));
+        }
+        (AuthScheme::QoveryToken, Credentials::Bearer { token }) => {
+            headers.push(Header::with_secret(
+                "Authorization",
+                "Bearer ",
+                header_safe(token.expose())?,
+            ));
+        }
+        // Seed 002 and NAVER's API Gateway guide: the signature covers method,
+        // path with query, timestamp and access key; the body is not signed.
+        (
+            AuthScheme::NcpSignatureV2,
+            Credentials::AccessKey {
+                access_key,
+                secret_key,
+                ..
+            },
+        ) => {
+            let access_key = header_safe(access_key)?;
+            let secret_key = header_safe(secret_key.expose())?;
+            let timestamp = signing.timestamp(provider.id)?.millis().to_string();
+            let (_, path, query) = signing.parts();
+            let uri = if query.is_empty() {
+                path.to_owned()
+            } else {
+                format!("{path}?{query}")
+            };
+            let signature =
+                sign::ncp_signature_v2(secret_key, signing.method, &uri, &timestamp, access_key);
+            headers.push(Header::plain("x-ncp-apigw-timestamp", timestamp));
+            headers.push(Header::plain("x-ncp-iam-access-key", access_key));
+            headers.push(Header::plain("x-ncp-apigw-signature-v2", signature));
+        }
+        // huaweicloudsdkcore signer.py: every header is signed, so Host, X-Sdk-Date
+        // and X-Project-Id are added first and the signature last.
+        (
+            AuthScheme::HuaweiAkSk,
+            Credentials::AccessKey {
+                access_key,
+                secret_key,
+                project_id,
+            },
+        ) => {
+            let access_key = header_safe(access_key)?;
+            let secret_key = header_safe(secret_key.expose())?;
+            let date = signing.timestamp(provider.id)?.basic_utc();
+            let (authority, path, query) = signing.parts();
+            headers.push(Header::plain("Host", authority));
+            headers.push(Header::plain("X-Sdk-Date", date.clone()));
+            if let Some(project_id) = project_id {
+                headers.push(Header::plain("X-Project-Id", header_safe(project_id)?));
+            }
+            let pairs: Vec<(&str, &str)> = headers.iter().map(|h| (h.name, h.value())).collect();
+            let signature = sign::huawei_sign(
+                access_key,
+                secret_key,
+                signing.method,
+                path,
+                query,
+                &pairs,
+                signing.body,
+                &date,
+            );
+            headers.push(Header::plain("Authorization", signature.authorization));
+        }
+        (AuthScheme::HuaweiAkSk, Credentials::IamToken { token }) => {
+            headers.push(Header::with_secret(
+                "X-Auth-Token",
+                "",
+                header_safe(token.expose())?,
+            ));
+        }
         (_, other) => {
             return Err(Error::WrongCredentials {
                 provider: provider.id,
@@ -289,19 +419,23 @@ fn authorization(op: &Operation, credentials: Option<&Credentials>) -> Result<He
                 accepted,
             })
         }
-    };
-    let secret = secret.expose();
-    if secret.trim().is_empty() {
+    }
+    Ok(())
+}
+
+/// A credential as it may go into a header: non-empty, no spaces or control characters.
+fn header_safe(value: &str) -> Result<&str, Error> {
+    if value.trim().is_empty() {
         return Err(Error::InvalidCredentials {
-            reason: "the credential is empty",
+            reason: "a credential is empty",
         });
     }
-    if secret.chars().any(|c| c.is_control() || c == ' ') {
+    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(Error::InvalidCredentials {
-            reason: "the credential contains spaces or control characters, which cannot go in an HTTP header",
+            reason: "a credential contains spaces or control characters, which cannot go in an HTTP header",
         });
     }
-    Ok(Header::with_secret("Authorization", prefix, secret))
+    Ok(value)
 }
 
 fn checked_base_url(url: &str) -> Result<&str, Error> {

@@ -76,6 +76,22 @@ pub enum Credentials {
         /// The JWT.
         token: Secret,
     },
+    /// An access key pair that signs each request: NAVER Cloud (API Gateway
+    /// signature v2) and Huawei Cloud (AK/SK, `SDK-HMAC-SHA256`).
+    AccessKey {
+        /// The access key id, sent in clear.
+        access_key: String,
+        /// The secret key; only its HMAC signatures are sent.
+        secret_key: Secret,
+        /// Huawei only: the project id, sent as `X-Project-Id` and signed.
+        #[serde(default)]
+        project_id: Option<String>,
+    },
+    /// A Huawei Cloud IAM token, sent as `X-Auth-Token`.
+    IamToken {
+        /// The token.
+        token: Secret,
+    },
 }
 
 impl Credentials {
@@ -86,6 +102,8 @@ impl Credentials {
             Credentials::ApiKey { .. } => "api_key",
             Credentials::Token { .. } => "token",
             Credentials::Bearer { .. } => "bearer",
+            Credentials::AccessKey { .. } => "access_key",
+            Credentials::IamToken { .. } => "iam_token",
         }
     }
 }
@@ -96,8 +114,10 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_secret() {
-        let credentials = Credentials::ApiKey {
-            api_key: Secret::new("hunter2-key"),
+        let credentials = Credentials::AccessKey {
+            access_key: "AK".into(),
+            secret_key: Secret::new("hunter2-key"),
+            project_id: None,
         };
         let shown = format!("{credentials:?} {:?}", Secret::new("hunter2-key"));
         assert!(!shown.contains("hunter2"), "{shown}");

@@ -58,6 +58,8 @@ pub enum Location {
     /// APIs require so that a `/` inside a name survives the server's first decoding.
     #[serde(rename = "path")]
     PathDoubleEncoded,
+    /// Not sent: selects the endpoint (a region).
+    Endpoint,
     /// Appended to the query string.
     Query,
     /// A member of the JSON body.
@@ -72,6 +74,50 @@ pub enum AuthScheme {
     GcoreApiKey,
     /// `Authorization: Token <token>` or `Authorization: Bearer <jwt>` (Qovery).
     QoveryToken,
+    /// NAVER Cloud API Gateway signature v2 over method, URI, timestamp and access key.
+    NcpSignatureV2,
+    /// Huawei Cloud AK/SK signing (`SDK-HMAC-SHA256`) or an IAM token (`X-Auth-Token`).
+    HuaweiAkSk,
+}
+
+impl AuthScheme {
+    /// The credential types (`type` in JSON) this scheme accepts.
+    #[must_use]
+    pub const fn accepted(self) -> &'static [&'static str] {
+        match self {
+            AuthScheme::GcoreApiKey => &["api_key"],
+            AuthScheme::QoveryToken => &["token", "bearer"],
+            AuthScheme::NcpSignatureV2 => &["access_key"],
+            AuthScheme::HuaweiAkSk => &["access_key", "iam_token"],
+        }
+    }
+}
+
+/// Where a provider's requests go.
+#[derive(Clone, Copy)]
+pub enum Endpoint {
+    /// One base URL for every request.
+    Fixed(&'static str),
+    /// A base URL chosen from the (already valid) input, e.g. from its region.
+    FromInput(fn(&Map<String, Value>) -> String),
+}
+
+impl std::fmt::Debug for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Endpoint::Fixed(url) => f.write_str(url),
+            Endpoint::FromInput(_) => f.write_str("(depends on the region)"),
+        }
+    }
+}
+
+impl Serialize for Endpoint {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Endpoint::Fixed(url) => s.serialize_str(url),
+            Endpoint::FromInput(_) => s.serialize_str("(depends on the region field)"),
+        }
+    }
 }
 
 /// A provider: its default endpoint and authentication.
@@ -82,11 +128,11 @@ pub struct Provider {
     /// Display name.
     pub name: &'static str,
     /// Default base URL; `PlanOptions::base_url` overrides it.
-    pub base_url: &'static str,
+    pub base_url: Endpoint,
     /// How requests are authenticated.
     pub auth: AuthScheme,
-    /// Environment variables the CLI reads credentials from.
-    pub credential_env: &'static [&'static str],
+    /// The environment variables the CLI reads credentials from, in words.
+    pub credential_env: &'static str,
 }
 
 /// One API operation and every rule about its input.

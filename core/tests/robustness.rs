@@ -15,7 +15,7 @@ fn options_for(op: &regplan::Operation) -> PlanOptions {
     };
     PlanOptions {
         credentials: Some(credentials),
-        base_url: None,
+        ..PlanOptions::default()
     }
 }
 

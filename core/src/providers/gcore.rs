@@ -8,7 +8,7 @@
 
 use super::{at_least, ends_with, field, is_lower_alnum, rule, src, starts_with};
 use crate::spec::{
-    pattern, ArrayRule, AuthScheme, DefaultValue, Field, IntRule, Kind, Location, Method,
+    pattern, ArrayRule, AuthScheme, DefaultValue, Endpoint, Field, IntRule, Kind, Location, Method,
     ObjectRule, Operation, Pattern, Provider, Source, StrRule,
 };
 
@@ -21,9 +21,9 @@ const OCI_IMAGE: &str = "OCI image-spec v1.1, descriptor.md";
 pub(crate) static GCORE: Provider = Provider {
     id: "gcore",
     name: "Gcore Cloud Container Registry",
-    base_url: "https://api.gcore.com",
+    base_url: Endpoint::Fixed("https://api.gcore.com"),
     auth: AuthScheme::GcoreApiKey,
-    credential_env: &["GCORE_API_KEY"],
+    credential_env: "GCORE_API_KEY",
 };
 
 // ---- path and query parameters -------------------------------------------

@@ -11,8 +11,8 @@ use serde_json::{json, Map, Value};
 use super::{field, src};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, DefaultValue, EnumRule, Field, IntRule, Kind, Location,
-    Method, ObjectRule, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, CrossCheck, DefaultValue, Endpoint, EnumRule, Field, IntRule, Kind,
+    Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_001: &str = "seeds/001_8587205676ad3ee8.txt";
@@ -21,9 +21,9 @@ const TS_CLIENT: &str = "qovery-typescript-axios 1.1.952 (npm), api.ts";
 pub(crate) static QOVERY: Provider = Provider {
     id: "qovery",
     name: "Qovery",
-    base_url: "https://api.qovery.com",
+    base_url: Endpoint::Fixed("https://api.qovery.com"),
     auth: AuthScheme::QoveryToken,
-    credential_env: &["QOVERY_API_TOKEN"],
+    credential_env: "QOVERY_API_TOKEN (or a JWT with --bearer)",
 };
 
 static UUID_PATTERN: Pattern = pattern!(
