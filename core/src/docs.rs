@@ -140,8 +140,14 @@ fn describe(field: &Field) -> String {
     if field.required {
         rule.push_str("; required");
     }
-    if let Some(crate::spec::DefaultValue::Integer(i)) = field.default {
-        let _ = write!(rule, "; default {i}");
+    match field.default {
+        Some(crate::spec::DefaultValue::Integer(i)) => {
+            let _ = write!(rule, "; default {i}");
+        }
+        Some(crate::spec::DefaultValue::Text(text)) => {
+            let _ = write!(rule, "; default {text}");
+        }
+        _ => {}
     }
     if field.secret {
         rule.push_str("; secret (masked)");

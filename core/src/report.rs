@@ -70,8 +70,14 @@ codes! {
     TooManyItems => "too_many_items",
     /// A value holds a control character (CR, LF, NUL, ...), which could smuggle data into a header or path.
     ControlCharacter => "control_character",
+    /// Periods, underscores and hyphens next to each other (Huawei SWR names; `__` alone is allowed).
+    AdjacentSeparators => "adjacent_separators",
+    /// More than two consecutive underscores (Huawei SWR names).
+    TooManyUnderscores => "too_many_underscores",
     /// Warning: Docker Hub without credentials is subject to anonymous pull rate limits.
     DockerHubRateLimit => "docker_hub_rate_limit",
+    /// Warning: a well-formed region missing from the vendor SDK's region table; the endpoint is derived from its name.
+    UnknownRegion => "unknown_region",
 }
 
 impl Serialize for Code {

@@ -561,6 +561,7 @@ fn write_object(
             None => {
                 default = match &field.default {
                     Some(DefaultValue::Integer(i)) => Value::from(*i),
+                    Some(DefaultValue::Text(text)) => Value::from(*text),
                     Some(DefaultValue::Derived(derive)) => match derive(input) {
                         Some(s) => Value::from(s),
                         None => continue,

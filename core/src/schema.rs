@@ -57,8 +57,14 @@ fn field_schema(field: &Field) -> Value {
     let mut schema = kind_schema(&field.kind);
     if let Value::Object(map) = &mut schema {
         map.insert("description".into(), json!(field.description));
-        if let Some(DefaultValue::Integer(i)) = field.default {
-            map.insert("default".into(), json!(i));
+        match field.default {
+            Some(DefaultValue::Integer(i)) => {
+                map.insert("default".into(), json!(i));
+            }
+            Some(DefaultValue::Text(text)) => {
+                map.insert("default".into(), json!(text));
+            }
+            _ => {}
         }
         if field.secret {
             map.insert("writeOnly".into(), json!(true));

@@ -197,6 +197,8 @@ pub struct Field {
 pub enum DefaultValue {
     /// A fixed integer.
     Integer(i64),
+    /// A fixed string.
+    Text(&'static str),
     /// A value that depends on other fields (Qovery's per-kind URL); `None` means no default.
     #[serde(serialize_with = "serialize_derived")]
     Derived(#[allow(dead_code)] fn(&Map<String, Value>) -> Option<&'static str>),
@@ -300,7 +302,7 @@ macro_rules! pattern {
 pub(crate) use pattern;
 
 /// One named rule on a string, with a message a person can act on.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Copy, Debug, Serialize)]
 pub struct StrCheck {
     /// Error code when the check fails (usually `pattern`).
     pub code: crate::report::Code,

@@ -8,7 +8,9 @@
 use serde_json::{Map, Number, Value};
 
 use crate::report::{Code, Issue, Pointer, Report};
-use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, ObjectRule, Operation, StrRule};
+use crate::spec::{
+    ArrayRule, EnumRule, Field, IntRule, Kind, Location, ObjectRule, Operation, StrRule,
+};
 
 /// Validates a whole input against `op`.
 pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
@@ -29,13 +31,32 @@ pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
 /// Validates one top-level field's value, as a form does on every keystroke.
 pub(crate) fn validate_one(field: &Field, value: &Value) -> Report {
     let mut report = Report::default();
-    check_value(
-        &field.kind,
+    check_field(
+        field,
         value,
         &Pointer::root().key(field.name),
         &mut report.errors,
     );
     report
+}
+
+fn check_field(field: &Field, value: &Value, path: &Pointer, errors: &mut Vec<Issue>) {
+    let routes_the_request = matches!(
+        field.location,
+        Location::Path | Location::PathDoubleEncoded | Location::Endpoint
+    );
+    match value {
+        // A control character in a value that lands in a URL or picks an
+        // endpoint is refused outright, whatever else its grammar says.
+        Value::String(s) if routes_the_request && s.chars().any(char::is_control) => {
+            errors.push(Issue::new(
+                Code::ControlCharacter,
+                path.clone(),
+                "must not contain control characters (CR, LF, tab, NUL, ...)",
+            ))
+        }
+        _ => check_value(&field.kind, value, path, errors),
+    }
 }
 
 /// Checks the members of an object against a field table: known fields in
@@ -49,7 +70,7 @@ fn check_members(
 ) {
     for field in fields {
         match map.get(field.name) {
-            Some(value) => check_value(&field.kind, value, &path.key(field.name), errors),
+            Some(value) => check_field(field, value, &path.key(field.name), errors),
             None if field.required => errors.push(
                 Issue::new(Code::Required, path.key(field.name), "is required")
                     .with("field", field.name),

@@ -1,13 +1,20 @@
 //! Every provider's rule data, and the small named checks they share.
 
 mod gcore;
+mod huawei;
+mod ncloud;
 mod qovery;
 
 use crate::report::Code;
 use crate::spec::{DefaultValue, Field, IntRule, Kind, Location, Operation, Source, StrCheck};
 
 /// Every provider, in the order of [`OPERATIONS`].
-pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[&gcore::GCORE, &qovery::QOVERY];
+pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[
+    &gcore::GCORE,
+    &qovery::QOVERY,
+    &ncloud::NCLOUD,
+    &huawei::HUAWEI_SWR,
+];
 
 /// Every operation, in a fixed order (provider, then resource, then action).
 pub(crate) static OPERATIONS: &[&Operation] = &[
@@ -28,6 +35,9 @@ pub(crate) static OPERATIONS: &[&Operation] = &[
     &gcore::USERS_REFRESH_SECRET,
     &gcore::USERS_DELETE,
     &qovery::CONTAINER_REGISTRIES_CREATE,
+    &ncloud::REGISTRIES_CREATE,
+    &huawei::NAMESPACES_CREATE,
+    &huawei::REPOSITORIES_CREATE,
 ];
 
 /// A required field; `optional`, `secret` and `default` adjust it.

@@ -1,0 +1,352 @@
+//! Huawei Cloud SoftWare Repository for Container (SWR).
+//!
+//! Source: seed 004 (`POST /v2/manage/namespaces/{namespace}/repos`, with the
+//! namespace and repository naming rules) and the official Python SDK
+//! `huaweicloudsdkswr` (region table, `create_namespace`). Requests are signed
+//! as `huaweicloudsdkcore`'s `signer.py` does (see `sign.rs`).
+
+use serde_json::{Map, Value};
+
+use super::{ends_with, field, is_lower_alnum, rule, src, starts_with};
+use crate::report::{Code, Issue, Pointer};
+use crate::spec::{
+    pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
+    Pattern, Provider, Source, StrCheck, StrRule,
+};
+
+const SEED_004: &str = "seeds/004_1b74895f996baadb.txt";
+const SDK: &str = "huaweicloudsdkswr (PyPI), v2/region/swr_region.py";
+
+pub(crate) static HUAWEI_SWR: Provider = Provider {
+    id: "huawei_swr",
+    name: "Huawei Cloud SWR",
+    base_url: Endpoint::FromInput(endpoint),
+    auth: AuthScheme::HuaweiAkSk,
+    credential_env: "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
+};
+
+/// `huaweicloudsdkswr/v2/region/swr_region.py`: region id → endpoint. Every
+/// entry follows `https://swr-api.{region}.myhuaweicloud.com` except where noted.
+static REGIONS: &[(&str, &str)] = &[
+    ("af-south-1", "https://swr-api.af-south-1.myhuaweicloud.com"),
+    (
+        "ap-southeast-1",
+        "https://swr-api.ap-southeast-1.myhuaweicloud.com",
+    ),
+    (
+        "ap-southeast-2",
+        "https://swr-api.ap-southeast-2.myhuaweicloud.com",
+    ),
+    (
+        "ap-southeast-3",
+        "https://swr-api.ap-southeast-3.myhuaweicloud.com",
+    ),
+    ("cn-east-2", "https://swr-api.cn-east-2.myhuaweicloud.com"),
+    ("cn-east-3", "https://swr-api.cn-east-3.myhuaweicloud.com"),
+    ("cn-north-1", "https://swr-api.cn-north-1.myhuaweicloud.com"),
+    ("cn-north-4", "https://swr-api.cn-north-4.myhuaweicloud.com"),
+    ("cn-south-1", "https://swr-api.cn-south-1.myhuaweicloud.com"),
+    (
+        "cn-southwest-2",
+        "https://swr-api.cn-southwest-2.myhuaweicloud.com",
+    ),
+    (
+        "eu-west-101",
+        "https://swr-api.eu-west-101.myhuaweicloud.eu",
+    ),
+];
+
+/// The endpoint of the (validated) region: the SDK's table, else the common form.
+fn endpoint(input: &Map<String, Value>) -> String {
+    let region = input
+        .get("region")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    match REGIONS.iter().find(|(id, _)| *id == region) {
+        Some((_, url)) => (*url).to_owned(),
+        None => format!("https://swr-api.{region}.myhuaweicloud.com"),
+    }
+}
+
+fn warn_unknown_region(input: &Map<String, Value>, _: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
+    let Some(region) = input.get("region").and_then(Value::as_str) else {
+        return;
+    };
+    if REGION_PATTERN.is_match(region) && !REGIONS.iter().any(|(id, _)| *id == region) {
+        warnings.push(
+            Issue::new(
+                Code::UnknownRegion,
+                Pointer::root().key("region"),
+                format!("is not in the SDK's region table; using https://swr-api.{region}.myhuaweicloud.com"),
+            )
+            .with("known", REGIONS.iter().map(|(id, _)| *id).collect::<Vec<_>>()),
+        );
+    }
+}
+
+fn no_schema() -> Vec<Value> {
+    Vec::new()
+}
+
+fn regions_table() -> String {
+    let mut out = String::from("| region | endpoint |\n| --- | --- |\n");
+    for (id, url) in REGIONS {
+        out.push_str(&format!("| {id} | {url} |\n"));
+    }
+    out.push_str("\nAny other region of the form `xx-name-N` is accepted with the warning `unknown_region`.\n");
+    out
+}
+
+static REGION_PATTERN: Pattern = pattern!(
+    "^[a-z]{2,3}(?:-[a-z]+)+-[0-9]{1,3}$",
+    "must be a region id such as `cn-north-4` or `ap-southeast-1`"
+);
+
+static REGION_RULE: StrRule = StrRule {
+    min_len: Some(1),
+    max_len: Some(64),
+    pattern: Some(&REGION_PATTERN),
+    checks: &[],
+};
+
+const REGION: Field = field(
+    "region",
+    Location::Endpoint,
+    Kind::String(&REGION_RULE),
+    "Region id, e.g. cn-north-4; selects the endpoint https://swr-api.{region}.myhuaweicloud.com",
+    src(SDK, "SwrRegion static table"),
+);
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '.' | '_' | '-')
+}
+
+/// Runs of separators are single characters or exactly `__`. Runs of three or
+/// more underscores are left to [`underscores_at_most_two`], so each mistake
+/// has one message.
+fn separators_not_adjacent(s: &str) -> bool {
+    s.split(|c: char| !is_separator(c))
+        .filter(|run| run.len() > 1)
+        .all(|run| run.bytes().all(|b| b == b'_'))
+}
+
+fn underscores_at_most_two(s: &str) -> bool {
+    !s.contains("___")
+}
+
+const SEPARATOR_CHECKS: [StrCheck; 2] = [
+    StrCheck {
+        code: Code::AdjacentSeparators,
+        message:
+            "periods, underscores and hyphens cannot be next to each other (only `__` is allowed)",
+        test: separators_not_adjacent,
+    },
+    StrCheck {
+        code: Code::TooManyUnderscores,
+        message: "may contain at most two consecutive underscores",
+        test: underscores_at_most_two,
+    },
+];
+
+static NAMESPACE_PATTERN: Pattern = pattern!(
+    "^[a-z][a-z0-9]*(?:(?:[._-]|__)[a-z0-9]+)*$",
+    "must be lowercase letters and digits joined by single `.`, `_`, `-` or `__`, starting with a letter"
+);
+
+static NAMESPACE_RULE: StrRule = StrRule {
+    min_len: Some(1),
+    max_len: Some(64),
+    pattern: Some(&NAMESPACE_PATTERN),
+    checks: &[
+        rule("must start with a lowercase letter", |s| {
+            starts_with(s, |c| c.is_ascii_lowercase())
+        }),
+        rule(
+            "may contain only lowercase letters, digits, `.`, `_` and `-`",
+            |s| s.chars().all(|c| is_lower_alnum(c) || is_separator(c)),
+        ),
+        rule("must end with a lowercase letter or digit", |s| {
+            ends_with(s, is_lower_alnum)
+        }),
+        SEPARATOR_CHECKS[0],
+        SEPARATOR_CHECKS[1],
+    ],
+};
+
+const NAMESPACE_DOC: &str = "Enter 1 to 64 characters, starting with a lowercase letter and ending with a lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of two consecutive underscores are allowed.";
+
+static REPOSITORY_PATTERN: Pattern = pattern!(
+    "^[a-z0-9]+(?:(?:[._-]|__)[a-z0-9]+)*$",
+    "must be lowercase letters and digits joined by single `.`, `_`, `-` or `__`"
+);
+
+static REPOSITORY_RULE: StrRule = StrRule {
+    min_len: Some(1),
+    max_len: Some(128),
+    pattern: Some(&REPOSITORY_PATTERN),
+    checks: &[
+        rule("must start with a lowercase letter or digit", |s| {
+            starts_with(s, is_lower_alnum)
+        }),
+        rule(
+            "may contain only lowercase letters, digits, `.`, `_` and `-`",
+            |s| s.chars().all(|c| is_lower_alnum(c) || is_separator(c)),
+        ),
+        rule("must end with a lowercase letter or digit", |s| {
+            ends_with(s, is_lower_alnum)
+        }),
+        SEPARATOR_CHECKS[0],
+        SEPARATOR_CHECKS[1],
+    ],
+};
+
+static CATEGORY: EnumRule = EnumRule {
+    values: &[
+        "app_server",
+        "linux",
+        "framework_app",
+        "database",
+        "lang",
+        "other",
+        "windows",
+        "arm",
+    ],
+    retired: &[],
+};
+
+static ANY_STRING: StrRule = StrRule {
+    min_len: None,
+    max_len: None,
+    pattern: None,
+    checks: &[],
+};
+
+const CHECKS: &[CrossCheck] = &[CrossCheck {
+    name: "known regions",
+    validate: warn_unknown_region,
+    schema: no_schema,
+    table: regions_table,
+    source: Source {
+        document: SDK,
+        location: "SwrRegion: unknown regions are accepted with a warning (regplan decision)",
+    },
+}];
+
+pub(crate) static NAMESPACES_CREATE: Operation = Operation {
+    id: "huawei_swr.namespaces.create",
+    provider: &HUAWEI_SWR,
+    summary: "Create an organization (namespace)",
+    method: Method::Post,
+    path: "/v2/manage/namespaces",
+    accept: "",
+    fields: &[
+        REGION,
+        field(
+            "namespace",
+            Location::Body,
+            Kind::String(&NAMESPACE_RULE),
+            NAMESPACE_DOC,
+            src(
+                SEED_004,
+                "Table 1: namespace (the same rule names organizations)",
+            ),
+        ),
+    ],
+    checks: CHECKS,
+    source: Source {
+        document: "huaweicloudsdkswr (PyPI), v2/swr_client.py",
+        location: "create_namespace: POST /v2/manage/namespaces",
+    },
+};
+
+pub(crate) static REPOSITORIES_CREATE: Operation = Operation {
+    id: "huawei_swr.repositories.create",
+    provider: &HUAWEI_SWR,
+    summary: "Create an image repository in an organization",
+    method: Method::Post,
+    path: "/v2/manage/namespaces/{namespace}/repos",
+    accept: "",
+    fields: &[
+        REGION,
+        field(
+            "namespace",
+            Location::Path,
+            Kind::String(&NAMESPACE_RULE),
+            NAMESPACE_DOC,
+            src(SEED_004, "Table 1: namespace"),
+        ),
+        field(
+            "repository",
+            Location::Body,
+            Kind::String(&REPOSITORY_RULE),
+            "Image repository name. Enter 1 to 128 characters, starting and ending with a lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of two consecutive underscores are allowed.",
+            src(SEED_004, "Table 2: repository"),
+        ),
+        field(
+            "category",
+            Location::Body,
+            Kind::Enum(&CATEGORY),
+            "Repository category",
+            src(SEED_004, "Table 2: category"),
+        )
+        .optional(),
+        field(
+            "description",
+            Location::Body,
+            Kind::String(&ANY_STRING),
+            "Repository description",
+            src(SEED_004, "Table 2: description"),
+        )
+        .optional(),
+        field(
+            "is_public",
+            Location::Body,
+            Kind::Boolean,
+            "Whether the repository is public",
+            src(SEED_004, "Table 2: is_public"),
+        ),
+    ],
+    checks: CHECKS,
+    source: Source {
+        document: SEED_004,
+        location: "URI: POST /v2/manage/namespaces/{namespace}/repos",
+    },
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn separator_decisions() {
+        // a__b is the documented exception; every other adjacency is refused.
+        assert!(separators_not_adjacent("a__b") && underscores_at_most_two("a__b"));
+        assert!(!separators_not_adjacent("a--b"));
+        assert!(!separators_not_adjacent("a._b"));
+        assert!(!separators_not_adjacent("a_.b"));
+        assert!(separators_not_adjacent("a___b") && !underscores_at_most_two("a___b"));
+    }
+
+    #[test]
+    fn endpoints() {
+        let of = |region: &str| {
+            endpoint(
+                json!({ "region": region })
+                    .as_object()
+                    .cloned()
+                    .as_ref()
+                    .unwrap_or(&Map::new()),
+            )
+        };
+        assert_eq!(
+            of("cn-north-4"),
+            "https://swr-api.cn-north-4.myhuaweicloud.com"
+        );
+        assert_eq!(
+            of("eu-west-101"),
+            "https://swr-api.eu-west-101.myhuaweicloud.eu"
+        );
+        assert_eq!(of("xx-new-9"), "https://swr-api.xx-new-9.myhuaweicloud.com");
+    }
+}
