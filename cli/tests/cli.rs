@@ -16,6 +16,12 @@ fn regplan(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
         .args(args)
         .env_remove("GCORE_API_KEY")
         .env_remove("QOVERY_API_TOKEN")
+        .env_remove("NCLOUD_ACCESS_KEY")
+        .env_remove("NCLOUD_SECRET_KEY")
+        .env_remove("HUAWEICLOUD_SDK_AK")
+        .env_remove("HUAWEICLOUD_SDK_SK")
+        .env_remove("HUAWEICLOUD_SDK_PROJECT_ID")
+        .env_remove("HUAWEICLOUD_SDK_IAM_TOKEN")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -44,6 +50,10 @@ fn every_example_plans_with_exit_0() {
     let env = [
         ("GCORE_API_KEY", "gk-secret"),
         ("QOVERY_API_TOKEN", "qv-secret"),
+        ("NCLOUD_ACCESS_KEY", "ncp-access"),
+        ("NCLOUD_SECRET_KEY", "ncp-secret"),
+        ("HUAWEICLOUD_SDK_AK", "hw-access"),
+        ("HUAWEICLOUD_SDK_SK", "hw-secret"),
     ];
     let mut count = 0;
     for entry in std::fs::read_dir(examples()).expect("examples/") {
@@ -55,7 +65,7 @@ fn every_example_plans_with_exit_0() {
             .into_owned();
         let Some(op) = regplan::operations()
             .iter()
-            .find(|op| op.id.replace('.', "-") == stem)
+            .find(|op| op.id.replace(['.', '_'], "-") == stem)
         else {
             continue;
         };
@@ -73,10 +83,9 @@ fn every_example_plans_with_exit_0() {
             curl.starts_with(&format!("curl -X {} ", op.method.as_str())),
             "{curl}"
         );
-        assert!(
-            !curl.contains("gk-secret") && !curl.contains("qv-secret"),
-            "{curl}"
-        );
+        for secret in ["gk-secret", "qv-secret", "ncp-secret", "hw-secret"] {
+            assert!(!curl.contains(secret), "{curl}");
+        }
         count += 1;
     }
     assert_eq!(
@@ -121,7 +130,7 @@ fn plan_prints_the_exact_gcore_request() {
 
 #[test]
 fn qovery_token_and_bearer() {
-    let file = examples().join("qovery-container_registries-create.json");
+    let file = examples().join("qovery-container-registries-create.json");
     let file = file.to_string_lossy();
     let token = regplan(
         &[

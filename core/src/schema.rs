@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::spec::{DefaultValue, Field, Kind, Operation};
+use crate::spec::{DefaultValue, Field, Kind, Location, Operation};
 
 pub(crate) fn operation_schema(op: &Operation) -> Value {
     let mut schema = object_schema(op.fields);
@@ -56,6 +56,14 @@ fn object_schema(fields: &[Field]) -> Value {
 fn field_schema(field: &Field) -> Value {
     let mut schema = kind_schema(&field.kind);
     if let Value::Object(map) = &mut schema {
+        // The validator's `control_character` rule for values that route the request.
+        let routes = matches!(
+            field.location,
+            Location::Path | Location::PathDoubleEncoded | Location::Endpoint
+        );
+        if routes && map.get("type") == Some(&json!("string")) && !map.contains_key("pattern") {
+            map.insert("pattern".into(), json!(r"^[^\x00-\x1F\x7F-\x9F]*$"));
+        }
         map.insert("description".into(), json!(field.description));
         match field.default {
             Some(DefaultValue::Integer(i)) => {

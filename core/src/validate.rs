@@ -322,7 +322,8 @@ pub(crate) fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str>) -> Op
     if key.len() > LONGEST_KEY_WORTH_A_HINT {
         return None;
     }
-    let tolerance = (key.len() / 6).max(2);
+    // Short keys get few edits: two edits turn any two-letter word into any other.
+    let tolerance = (key.len() / 6).max(2).min(key.len() / 2);
     let mut best: Option<(usize, &str)> = None;
     for name in known {
         let distance = if name.eq_ignore_ascii_case(key) {

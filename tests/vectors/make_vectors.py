@@ -646,3 +646,108 @@ gcp_masked = qrequest("GCP json_credentials masked", qinput("GCP_ARTIFACT_REGIST
 gcp_masked["expect"]["masked"] = {"secrets_absent": ["service_account"]}
 qovery.append(gcp_masked)
 write("qovery.json", "Qovery container registries (seed 001; qovery-typescript-axios)", QOVERY_OPTIONS, qovery)
+
+# ---------------------------------------------------------------- huawei swr (rules)
+HR, HN = "huawei_swr.repositories.create", "huawei_swr.namespaces.create"
+HW_INPUT = {"region": "cn-north-4", "namespace": "my-team", "repository": "busybox", "category": "linux",
+            "description": "this is a busybox repository", "is_public": True}
+ADJ = "periods, underscores and hyphens cannot be next to each other (only `__` is allowed)"
+UND = "may contain at most two consecutive underscores"
+
+
+def hw_ns(name, value, *errors):
+    return invalid(f"namespace {name}", HN, {"region": "cn-north-4", "namespace": value}, *errors)
+
+
+def hw_repo(name, value, *errors):
+    return invalid(f"repository {name}", HR, {**HW_INPUT, "repository": value}, *errors)
+
+
+huawei_rules = [
+    hw_ns("empty", "", err("too_short", "/namespace")),
+    hw_ns("of 65 characters", "a" * 65, err("too_long", "/namespace", params={"max": 64})),
+    hw_ns("starting with a digit", "1team", err("pattern", "/namespace", message="must start with a lowercase letter")),
+    hw_ns("ending with a hyphen", "team-", err("pattern", "/namespace",
+                                             message="must end with a lowercase letter or digit")),
+    hw_ns("uppercase", "Team", err("pattern", "/namespace", message="must start with a lowercase letter"),
+          err("pattern", "/namespace", message="may contain only lowercase letters, digits, `.`, `_` and `-`")),
+    hw_ns("a--b (decision: hyphens are separators too)", "a--b", err("adjacent_separators", "/namespace", message=ADJ)),
+    hw_ns("a._b", "a._b", err("adjacent_separators", "/namespace", message=ADJ)),
+    hw_ns("a_.b", "a_.b", err("adjacent_separators", "/namespace", message=ADJ)),
+    hw_ns("a..b", "a..b", err("adjacent_separators", "/namespace", message=ADJ)),
+    hw_ns("a___b", "a___b", err("too_many_underscores", "/namespace", message=UND)),
+    hw_ns("a____b", "a____b", err("too_many_underscores", "/namespace", message=UND)),
+    hw_ns("a__-b", "a__-b", err("adjacent_separators", "/namespace", message=ADJ)),
+    hw_ns("with a slash", "a/b", err("pattern", "/namespace",
+                                     message="may contain only lowercase letters, digits, `.`, `_` and `-`")),
+    hw_ns("is a number", 7, err("type", "/namespace")),
+    invalid("namespace missing", HN, {"region": "cn-north-4"}, err("required", "/namespace")),
+    invalid("region missing", HN, {"namespace": "team"}, err("required", "/region")),
+    invalid("region malformed", HN, {"region": "north", "namespace": "team"},
+            err("pattern", "/region", message="must be a region id such as `cn-north-4` or `ap-southeast-1`")),
+    invalid("region with CR LF", HN, {"region": "cn-north-4\r\nx", "namespace": "team"},
+            err("control_character", "/region")),
+    invalid("repositories: namespace path parameter with LF", HR, {**HW_INPUT, "namespace": "my-team\n"},
+            err("control_character", "/namespace",
+                message="must not contain control characters (CR, LF, tab, NUL, ...)")),
+    hw_repo("empty", "", err("too_short", "/repository")),
+    hw_repo("of 129 characters", "a" * 129, err("too_long", "/repository", params={"max": 128})),
+    hw_repo("starting with a hyphen", "-box", err("pattern", "/repository",
+                                                 message="must start with a lowercase letter or digit")),
+    hw_repo("ending with a period", "box.", err("pattern", "/repository",
+                                               message="must end with a lowercase letter or digit")),
+    hw_repo("a--b", "a--b", err("adjacent_separators", "/repository")),
+    hw_repo("a___b", "a___b", err("too_many_underscores", "/repository")),
+    hw_repo("with a slash", "library/busybox", err("pattern", "/repository")),
+    invalid("repository: category unknown", HR, {**HW_INPUT, "category": "Linux"},
+            err("enum", "/category", params={"allowed": ["app_server", "linux", "framework_app", "database", "lang",
+                                                         "other", "windows", "arm"], "suggestion": "linux"})),
+    invalid("repository: is_public missing", HR, {k: v for k, v in HW_INPUT.items() if k != "is_public"},
+            err("required", "/is_public")),
+    invalid("repository: is_public as string", HR, {**HW_INPUT, "is_public": "true"}, err("type", "/is_public")),
+    invalid("repository: is_public as 1", HR, {**HW_INPUT, "is_public": 1}, err("type", "/is_public")),
+    invalid("repository: description not a string", HR, {**HW_INPUT, "description": ["x"]},
+            err("type", "/description")),
+    invalid("repository: every error at once", HR,
+            {"region": "x", "namespace": "A__", "repository": "b___", "is_public": None, "extra": 1},
+            err("pattern", "/region"),
+            err("pattern", "/namespace", message="must start with a lowercase letter"),
+            err("pattern", "/namespace", message="may contain only lowercase letters, digits, `.`, `_` and `-`"),
+            err("pattern", "/namespace", message="must end with a lowercase letter or digit"),
+            err("pattern", "/repository", message="must end with a lowercase letter or digit"),
+            err("too_many_underscores", "/repository"),
+            err("type", "/is_public"), err("unknown_field", "/extra")),
+]
+write("huawei_swr_rules.json", "Huawei SWR naming rules (seed 004) and regions (huaweicloudsdkswr)",
+      {"credentials": {"type": "access_key", "access_key": "AKEXAMPLE0000000000",
+                       "secret_key": "SKEXAMPLEsecretkeyvalue000000000000000000"},
+       "timestamp": "2026-11-22T10:15:00Z"}, huawei_rules)
+
+# ---------------------------------------------------------------- ncloud (rules)
+NC = "ncloud.registries.create"
+ncloud_rules = [
+    invalid("registry missing", NC, {"bucket": "b"}, err("required", "/registry")),
+    invalid("bucket missing", NC, {"registry": "r"}, err("required", "/bucket")),
+    invalid("registry empty", NC, {"registry": "", "bucket": "b"}, err("too_short", "/registry")),
+    invalid("bucket empty", NC, {"registry": "r", "bucket": ""}, err("too_short", "/bucket")),
+    invalid("registry with CR LF (path parameter)", NC, {"registry": "r\r\nX-Evil: 1", "bucket": "b"},
+            err("control_character", "/registry")),
+    invalid("region unknown", NC, {"registry": "r", "bucket": "b", "region": "US"},
+            err("enum", "/region", params={"allowed": ["KR", "SGN", "JPN"]})),
+    invalid("bucket not a string", NC, {"registry": "r", "bucket": 5}, err("type", "/bucket")),
+    invalid("unknown field", NC, {"registry": "r", "bucket": "b", "buket": "b"},
+            err("unknown_field", "/buket", params={"suggestion": "bucket"})),
+    {"name": "no timestamp: signing needs the caller's time", "op": NC, "input": {"registry": "r", "bucket": "b"},
+     "options": {"credentials": {"type": "access_key", "access_key": "AK", "secret_key": "SK"}},
+     "expect": {"error": {"code": "missing_timestamp"}}},
+    {"name": "a Gcore API key cannot sign NAVER requests", "op": NC, "input": {"registry": "r", "bucket": "b"},
+     "options": {"credentials": {"type": "api_key", "api_key": "k"}, "timestamp": 0},
+     "expect": {"error": {"code": "wrong_credentials"}}},
+    {"name": "access key with a newline is refused", "op": NC, "input": {"registry": "r", "bucket": "b"},
+     "options": {"credentials": {"type": "access_key", "access_key": "AK\nx", "secret_key": "SK"}, "timestamp": 0},
+     "expect": {"error": {"code": "invalid_credentials"}}},
+]
+write("ncloud_rules.json", "NAVER Cloud NCR rules (seed 002)",
+      {"credentials": {"type": "access_key", "access_key": "ncp_iam_EXAMPLEACCESSKEY",
+                       "secret_key": "ncp_iam_EXAMPLESECRETKEY0000000000000"},
+       "timestamp": 1795342500000}, ncloud_rules)
