@@ -134,12 +134,11 @@ fn percent_decode(s: &str) -> Vec<u8> {
     out
 }
 
-/// Each segment decoded, then re-encoded; a trailing `/` added.
+/// signer.py `_process_canonical_uri`: the whole path is decoded, split on
+/// `/`, each segment encoded with `quote(safe='~')`, and a trailing `/` added.
 fn huawei_canonical_uri(path: &str) -> String {
-    let segments: Vec<String> = path
-        .split('/')
-        .map(|seg| huawei_encode(&percent_decode(seg)))
-        .collect();
+    let decoded = percent_decode(path);
+    let segments: Vec<String> = decoded.split(|&b| b == b'/').map(huawei_encode).collect();
     let mut uri = segments.join("/");
     if !uri.ends_with('/') {
         uri.push('/');
@@ -147,25 +146,23 @@ fn huawei_canonical_uri(path: &str) -> String {
     uri
 }
 
-/// `key=value` pairs, decoded then re-encoded, sorted by key (then value), joined by `&`.
+/// signer.py `_process_canonical_query_string`: the (decoded) pairs sorted,
+/// then each key and value encoded, joined by `&`.
 fn huawei_canonical_query(query: &str) -> String {
     if query.is_empty() {
         return String::new();
     }
-    let mut pairs: Vec<(String, String)> = query
+    let mut pairs: Vec<(Vec<u8>, Vec<u8>)> = query
         .split('&')
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (
-                huawei_encode(&percent_decode(k)),
-                huawei_encode(&percent_decode(v)),
-            )
+            (percent_decode(k), percent_decode(v))
         })
         .collect();
     pairs.sort();
     pairs
         .iter()
-        .map(|(k, v)| format!("{k}={v}"))
+        .map(|(k, v)| format!("{}={}", huawei_encode(k), huawei_encode(v)))
         .collect::<Vec<_>>()
         .join("&")
 }
@@ -189,6 +186,8 @@ mod tests {
             "/v2/manage/namespaces/my-ns/repos/"
         );
         assert_eq!(huawei_canonical_uri("/a%20b/c d/"), "/a%20b/c%20d/");
+        // Decoded before splitting, as signer.py does: an encoded `/` separates.
+        assert_eq!(huawei_canonical_uri("/a%2Fb"), "/a/b/");
         assert_eq!(huawei_canonical_query("c=d%20e&a=b"), "a=b&c=d%20e");
     }
 }

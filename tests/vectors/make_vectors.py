@@ -751,3 +751,133 @@ write("ncloud_rules.json", "NAVER Cloud NCR rules (seed 002)",
       {"credentials": {"type": "access_key", "access_key": "ncp_iam_EXAMPLEACCESSKEY",
                        "secret_key": "ncp_iam_EXAMPLESECRETKEY0000000000000"},
        "timestamp": 1795342500000}, ncloud_rules)
+
+# ---------------------------------------------------------------- signed requests (huawei, ncloud)
+# The unsigned parts (method, URL, headers, body) are written here by hand; the
+# signatures come from the vendors' own code: tests/vendor/huawei_sign.py and
+# tests/vendor/ncloud_sign.py read tests/vendor/signing_cases.json and write
+# tests/vendor/{huawei,ncloud}_signatures.json, which this script reads back.
+HW_AK, HW_SK = "AKEXAMPLE0000000000", "SKEXAMPLEsecretkeyvalue000000000000000000"
+HW_PROJECT = "0123456789abcdef0123456789abcdef"
+NC_AK, NC_SK = "ncp_iam_EXAMPLEACCESSKEY", "ncp_iam_EXAMPLESECRETKEY0000000000000"
+WHEN, WHEN_MS, WHEN_HW = "2026-11-22T10:15:00Z", 1795342500000, "20261122T101500Z"
+LATER_MS, LATER_HW = 1795342501000, "20261122T101501Z"
+
+
+def hw_signed(name, op, input, path, body, region_host="swr-api.cn-north-4.myhuaweicloud.com", project=None,
+              when=WHEN, sdk_date=WHEN_HW, warnings=None):
+    headers = [["Content-Type", "application/json"], ["Host", region_host]]
+    if project:
+        headers.append(["X-Project-Id", project])
+    headers.append(["X-Sdk-Date", sdk_date])
+    credentials = {"type": "access_key", "access_key": HW_AK, "secret_key": HW_SK}
+    if project:
+        credentials["project_id"] = project
+    return {"name": name, "op": op, "input": input, "options": {"credentials": credentials, "timestamp": when},
+            "signing": {"vendor": "huawei", "method": "POST", "url": f"https://{region_host}{path}",
+                        "headers": headers, "body": body, "ak": HW_AK, "sk": HW_SK},
+            "warnings": warnings}
+
+
+def nc_signed(name, input, base, path, when=WHEN_MS, base_url=None):
+    options = {"credentials": {"type": "access_key", "access_key": NC_AK, "secret_key": NC_SK}, "timestamp": when}
+    if base_url:
+        options["base_url"] = base_url
+    url = base + path
+    uri = url.split("://", 1)[1]
+    uri = uri[uri.index("/"):]
+    return {"name": name, "op": NC, "input": input, "options": options,
+            "signing": {"vendor": "ncloud", "method": "POST", "url": url, "uri": uri, "timestamp": str(when),
+                        "access_key": NC_AK, "secret_key": NC_SK,
+                        "body": '{"bucket":"%s"}' % input["bucket"]}}
+
+
+HW_BODY = '{"repository":"busybox","category":"linux","description":"this is a busybox repository","is_public":true}'
+signed = [
+    hw_signed("huawei: create repository (seed 004 example), AK/SK", HR, HW_INPUT,
+              "/v2/manage/namespaces/my-team/repos", HW_BODY),
+    hw_signed("huawei: same request with a project id (X-Project-Id is signed)", HR, HW_INPUT,
+              "/v2/manage/namespaces/my-team/repos", HW_BODY, project=HW_PROJECT),
+    hw_signed("huawei: same request one second later (signature differs)", HR, HW_INPUT,
+              "/v2/manage/namespaces/my-team/repos", HW_BODY, when="2026-11-22T10:15:01Z", sdk_date=LATER_HW),
+    hw_signed("huawei: minimal repository, private, in ap-southeast-1", HR,
+              {"region": "ap-southeast-1", "namespace": "a__b.c-d", "repository": "x", "is_public": False},
+              "/v2/manage/namespaces/a__b.c-d/repos", '{"repository":"x","is_public":false}',
+              region_host="swr-api.ap-southeast-1.myhuaweicloud.com"),
+    hw_signed("huawei: UTF-8 description is hashed as sent", HR,
+              {**HW_INPUT, "description": "Überall — 容器 ✓"},
+              "/v2/manage/namespaces/my-team/repos",
+              '{"repository":"busybox","category":"linux","description":"Überall — 容器 ✓","is_public":true}'),
+    hw_signed("huawei: create namespace in eu-west-101 (.myhuaweicloud.eu)", HN,
+              {"region": "eu-west-101", "namespace": "my-team"}, "/v2/manage/namespaces",
+              '{"namespace":"my-team"}', region_host="swr-api.eu-west-101.myhuaweicloud.eu"),
+    hw_signed("huawei: unknown but well-formed region, with a warning", HN,
+              {"region": "xx-new-7", "namespace": "my-team"}, "/v2/manage/namespaces",
+              '{"namespace":"my-team"}', region_host="swr-api.xx-new-7.myhuaweicloud.com",
+              warnings=[err("unknown_region", "/region")]),
+    nc_signed("ncloud: create registry (KR, default region)", {"registry": "my-registry", "bucket": "my-ncr-bucket"},
+              "https://ncr.apigw.ntruss.com/ncr/api/v2", "/repositories/my-registry"),
+    nc_signed("ncloud: same request one millisecond later", {"registry": "my-registry", "bucket": "my-ncr-bucket"},
+              "https://ncr.apigw.ntruss.com/ncr/api/v2", "/repositories/my-registry", when=WHEN_MS + 1),
+    nc_signed("ncloud: Singapore region prefix is signed",
+              {"registry": "my-registry", "bucket": "my-ncr-bucket", "region": "SGN"},
+              "https://ncr.apigw.ntruss.com/ncr/sgn-api/v2", "/repositories/my-registry"),
+    nc_signed("ncloud: Japan region", {"registry": "my-registry", "bucket": "my-ncr-bucket", "region": "JPN"},
+              "https://ncr.apigw.ntruss.com/ncr/jpn-api/v2", "/repositories/my-registry"),
+    nc_signed("ncloud: government gateway through base_url", {"registry": "gov-registry", "bucket": "gov-bucket"},
+              "https://ncr.apigw.gov-ntruss.com/ncr/api/v2", "/repositories/gov-registry",
+              base_url="https://ncr.apigw.gov-ntruss.com/ncr/api/v2"),
+]
+VENDOR = HERE.parent / "vendor"
+(VENDOR / "signing_cases.json").write_text(json.dumps([dict(c["signing"], name=c["name"]) for c in signed],
+                                                      indent=2, ensure_ascii=False) + "\n")
+
+
+def load_signatures(filename):
+    path = VENDOR / filename
+    return {r["name"]: r for r in json.loads(path.read_text())} if path.exists() else {}
+
+
+HW_SIGS, NC_SIGS = load_signatures("huawei_signatures.json"), load_signatures("ncloud_signatures.json")
+signed_cases = []
+for case in signed:
+    s = case["signing"]
+    if s["vendor"] == "huawei":
+        vendor = HW_SIGS.get(case["name"])
+        if vendor is None:
+            continue
+        headers = [["Authorization", vendor["authorization"]]] + s["headers"]
+        masked = {"secrets_absent": [HW_SK]}
+    else:
+        vendor = NC_SIGS.get(case["name"])
+        if vendor is None:
+            continue
+        headers = [["Content-Type", "application/json"], ["x-ncp-apigw-signature-v2", vendor["signature"]],
+                   ["x-ncp-apigw-timestamp", s["timestamp"]], ["x-ncp-iam-access-key", s["access_key"]]]
+        masked = {"secrets_absent": [NC_SK]}
+    request = {"method": "POST", "url": s["url"], "headers": headers, "body": s["body"]}
+    if case.get("warnings"):
+        request["warnings"] = case["warnings"]
+    if case["op"] == NC and "region" not in case["input"]:
+        request["defaults_applied"] = []
+    signed_cases.append({"name": case["name"], "op": case["op"], "input": case["input"], "options": case["options"],
+                         "expect": {"request": request, "masked": masked}})
+signed_cases += [
+    {"name": "huawei: IAM token instead of AK/SK (X-Auth-Token, masked)", "op": HR, "input": HW_INPUT,
+     "options": {"credentials": {"type": "iam_token", "token": "MIIEXAMPLEtoken"}},
+     "expect": {"request": {"method": "POST", "url": "https://swr-api.cn-north-4.myhuaweicloud.com/v2/manage/namespaces/my-team/repos",
+                            "headers": [["Content-Type", "application/json"], ["X-Auth-Token", "MIIEXAMPLEtoken"]],
+                            "body": HW_BODY},
+                "masked": {"headers": [["Content-Type", "application/json"], ["X-Auth-Token", "***"]],
+                           "secrets_absent": ["MIIEXAMPLEtoken"]}}},
+    {"name": "huawei: AK/SK without a timestamp", "op": HR, "input": HW_INPUT,
+     "options": {"credentials": {"type": "access_key", "access_key": HW_AK, "secret_key": HW_SK}},
+     "expect": {"error": {"code": "missing_timestamp"}}},
+    {"name": "huawei: project id with CR LF is refused", "op": HR, "input": HW_INPUT,
+     "options": {"credentials": {"type": "access_key", "access_key": HW_AK, "secret_key": HW_SK,
+                                 "project_id": "p\r\nX: y"}, "timestamp": WHEN},
+     "expect": {"error": {"code": "invalid_credentials"}}},
+]
+print(f"signed cases with vendor signatures: {len(signed_cases) - 3} of {len(signed)}")
+write("signed_requests.json", "Signed requests: Huawei SDK-HMAC-SHA256 and NAVER API Gateway v2, "
+      "signatures from the vendors' code (tests/vendor/)", {}, signed_cases)
