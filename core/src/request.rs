@@ -396,11 +396,13 @@ fn authenticate(
             let signature = sign::huawei_sign(
                 access_key,
                 secret_key,
-                signing.method,
-                path,
-                query,
-                &pairs,
-                signing.body,
+                &sign::SignedParts {
+                    method: signing.method,
+                    path,
+                    query,
+                    headers: &pairs,
+                    body: signing.body,
+                },
                 &date,
             );
             headers.push(Header::plain("Authorization", signature.authorization));

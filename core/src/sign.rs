@@ -54,16 +54,28 @@ pub(crate) struct HuaweiSignature {
     pub canonical_request: String,
 }
 
+/// The parts of a request that Huawei's signature covers.
+pub(crate) struct SignedParts<'a> {
+    pub method: &'a str,
+    pub path: &'a str,
+    pub query: &'a str,
+    pub headers: &'a [(&'a str, &'a str)],
+    pub body: &'a [u8],
+}
+
 pub(crate) fn huawei_sign(
     access_key: &str,
     secret_key: &str,
-    method: &str,
-    path: &str,
-    query: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
+    request: &SignedParts<'_>,
     sdk_date: &str,
 ) -> HuaweiSignature {
+    let SignedParts {
+        method,
+        path,
+        query,
+        headers,
+        body,
+    } = *request;
     let mut signed: Vec<(String, &str)> = headers
         .iter()
         .filter(|(name, _)| !name.contains('_'))
@@ -176,6 +188,95 @@ mod tests {
         assert_eq!(
             hex(&hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    const HEADERS: &[(&str, &str)] = &[
+        ("Content-Type", "application/json"),
+        ("Host", "swr-api.cn-north-4.myhuaweicloud.com"),
+        ("X-Sdk-Date", "20261122T101500Z"),
+    ];
+    const BODY: &[u8] = br#"{"namespace":"my-team"}"#;
+
+    fn huawei(headers: &[(&str, &str)], body: &[u8], date: &str) -> String {
+        huawei_sign(
+            "AK",
+            "SK",
+            &SignedParts {
+                method: "POST",
+                path: "/v2/manage/namespaces",
+                query: "",
+                headers,
+                body,
+            },
+            date,
+        )
+        .authorization
+    }
+
+    #[test]
+    fn a_later_timestamp_gives_another_signature() {
+        let uri = "/ncr/api/v2/repositories/r";
+        assert_ne!(
+            ncp_signature_v2("SK", "POST", uri, "1795342500000", "AK"),
+            ncp_signature_v2("SK", "POST", uri, "1795342500001", "AK")
+        );
+        let mut later = HEADERS.to_vec();
+        later[2].1 = "20261122T101501Z";
+        assert_ne!(
+            huawei(HEADERS, BODY, "20261122T101500Z"),
+            huawei(&later, BODY, "20261122T101501Z")
+        );
+    }
+
+    #[test]
+    fn every_signed_header_and_the_body_change_the_huawei_signature() {
+        let base = huawei(HEADERS, BODY, "20261122T101500Z");
+        for i in 0..HEADERS.len() {
+            let mut changed = HEADERS.to_vec();
+            let value = format!("{}x", changed[i].1);
+            changed[i].1 = &value;
+            assert_ne!(
+                huawei(&changed, BODY, "20261122T101500Z"),
+                base,
+                "{}",
+                HEADERS[i].0
+            );
+        }
+        assert_ne!(
+            huawei(HEADERS, br#"{"namespace":"my-teams"}"#, "20261122T101500Z"),
+            base
+        );
+        // A header whose name has `_` is not signed, exactly as signer.py skips it.
+        let mut unsigned = HEADERS.to_vec();
+        unsigned.push(("X_Custom", "anything"));
+        assert_eq!(huawei(&unsigned, BODY, "20261122T101500Z"), base);
+        // Adding a signed header changes both the list and the signature.
+        let mut extra = HEADERS.to_vec();
+        extra.push(("X-Project-Id", "p"));
+        let with_project = huawei(&extra, BODY, "20261122T101500Z");
+        assert!(with_project.contains("SignedHeaders=content-type;host;x-project-id;x-sdk-date"));
+        assert_ne!(with_project, base);
+    }
+
+    #[test]
+    fn ncp_signature_covers_method_uri_and_key() {
+        let base = ncp_signature_v2("SK", "POST", "/ncr/api/v2/repositories/r", "1", "AK");
+        assert_ne!(
+            ncp_signature_v2("SK", "GET", "/ncr/api/v2/repositories/r", "1", "AK"),
+            base
+        );
+        assert_ne!(
+            ncp_signature_v2("SK", "POST", "/ncr/sgn-api/v2/repositories/r", "1", "AK"),
+            base
+        );
+        assert_ne!(
+            ncp_signature_v2("SK", "POST", "/ncr/api/v2/repositories/r", "1", "AK2"),
+            base
+        );
+        assert_ne!(
+            ncp_signature_v2("SK2", "POST", "/ncr/api/v2/repositories/r", "1", "AK"),
+            base
         );
     }
 
