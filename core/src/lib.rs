@@ -38,6 +38,7 @@
 
 mod docs;
 mod error;
+pub mod interop;
 mod providers;
 mod report;
 mod request;
