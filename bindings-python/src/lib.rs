@@ -1,0 +1,1 @@
+//! Binding of regplan (work in progress).
