@@ -121,6 +121,9 @@ fn describe(field: &Field) -> String {
             if let Some(p) = r.pattern {
                 let _ = write!(s, ", `{}`", p.source.replace('|', "\\|"));
             }
+            if let Some(grammar) = r.grammar_source {
+                let _ = write!(s, " (grammar: {} — {})", grammar.document, grammar.location);
+            }
             s
         }
         Kind::Boolean => "boolean (never 0/1)".to_owned(),

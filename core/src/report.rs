@@ -74,6 +74,8 @@ codes! {
     AdjacentSeparators => "adjacent_separators",
     /// More than two consecutive underscores (Huawei SWR names).
     TooManyUnderscores => "too_many_underscores",
+    /// A name in the form of an IP address where that is not allowed (NAVER Object Storage buckets).
+    IpAddress => "ip_address",
     /// Warning: Docker Hub without credentials is subject to anonymous pull rate limits.
     DockerHubRateLimit => "docker_hub_rate_limit",
     /// Warning: a well-formed region missing from the vendor SDK's region table; the endpoint is derived from its name.

@@ -253,6 +253,10 @@ pub struct StrRule {
     pub pattern: Option<&'static Pattern>,
     /// Named checks, each with its own message; together they explain a `pattern` failure.
     pub checks: &'static [StrCheck],
+    /// Where the grammar comes from, when that is not the field's own document
+    /// (NAVER's bucket rules live in the Object Storage guide, not in seed 002).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grammar_source: Option<Source>,
 }
 
 /// An anchored regular expression, compiled on first use and then shared.

@@ -725,27 +725,60 @@ write("huawei_swr_rules.json", "Huawei SWR naming rules (seed 004) and regions (
 
 # ---------------------------------------------------------------- ncloud (rules)
 NC = "ncloud.registries.create"
+NB = {"registry": "r", "bucket": "my-bucket"}
+BUCKET_GUIDE_MSG = {
+    "start": "must start with a lowercase letter or digit",
+    "chars": "may contain only lowercase letters, digits, `.` and `-`",
+    "end": "must end with a lowercase letter or digit",
+}
+
+
+def bucket(name, value, *errors):
+    return invalid(f"bucket {name}", NC, {"registry": "r", "bucket": value}, *errors)
+
+
+def bucket_ok(name, value):
+    return {"name": f"bucket {name}", "op": NC, "input": {"registry": "r", "bucket": value},
+            "expect": {"errors": []}}
+
+
 ncloud_rules = [
-    invalid("registry missing", NC, {"bucket": "b"}, err("required", "/registry")),
+    invalid("registry missing", NC, {"bucket": "my-bucket"}, err("required", "/registry")),
     invalid("bucket missing", NC, {"registry": "r"}, err("required", "/bucket")),
-    invalid("registry empty", NC, {"registry": "", "bucket": "b"}, err("too_short", "/registry")),
-    invalid("bucket empty", NC, {"registry": "r", "bucket": ""}, err("too_short", "/bucket")),
-    invalid("registry with CR LF (path parameter)", NC, {"registry": "r\r\nX-Evil: 1", "bucket": "b"},
+    invalid("registry empty", NC, {**NB, "registry": ""}, err("too_short", "/registry")),
+    invalid("registry with CR LF (path parameter)", NC, {**NB, "registry": "r\r\nX-Evil: 1"},
             err("control_character", "/registry")),
-    invalid("region unknown", NC, {"registry": "r", "bucket": "b", "region": "US"},
+    invalid("region unknown", NC, {**NB, "region": "US"},
             err("enum", "/region", params={"allowed": ["KR", "SGN", "JPN"]})),
     invalid("bucket not a string", NC, {"registry": "r", "bucket": 5}, err("type", "/bucket")),
-    invalid("unknown field", NC, {"registry": "r", "bucket": "b", "buket": "b"},
-            err("unknown_field", "/buket", params={"suggestion": "bucket"})),
-    {"name": "no timestamp: signing needs the caller's time", "op": NC, "input": {"registry": "r", "bucket": "b"},
+    invalid("unknown field", NC, {**NB, "buket": "b"}, err("unknown_field", "/buket", params={"suggestion": "bucket"})),
+    bucket("empty", "", err("too_short", "/bucket", params={"min": 3})),
+    bucket("of 2 characters", "ab", err("too_short", "/bucket", params={"min": 3})),
+    bucket_ok("of 3 characters", "abc"),
+    bucket_ok("of 63 characters", "a" * 62 + "9"),
+    bucket_ok("with periods and hyphens", "my.bucket-1"),
+    bucket_ok("that is not quite an IP address", "1.2.3"),
+    bucket("of 64 characters", "a" * 64, err("too_long", "/bucket", params={"max": 63})),
+    bucket("starting with a hyphen", "-abc", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["start"])),
+    bucket("ending with a period", "abc.", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["end"])),
+    bucket("with uppercase", "Abc", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["start"]),
+           err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["chars"])),
+    bucket("with an underscore", "a_b", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["chars"])),
+    bucket("in the form of an IP address", "192.168.0.1",
+           err("ip_address", "/bucket", message="must not be in the form of an IP address")),
+    {"name": "no timestamp: signing needs the caller's time", "op": NC, "input": NB,
      "options": {"credentials": {"type": "access_key", "access_key": "AK", "secret_key": "SK"}},
      "expect": {"error": {"code": "missing_timestamp"}}},
-    {"name": "a Gcore API key cannot sign NAVER requests", "op": NC, "input": {"registry": "r", "bucket": "b"},
+    {"name": "a Gcore API key cannot sign NAVER requests", "op": NC, "input": NB,
      "options": {"credentials": {"type": "api_key", "api_key": "k"}, "timestamp": 0},
      "expect": {"error": {"code": "wrong_credentials"}}},
-    {"name": "access key with a newline is refused", "op": NC, "input": {"registry": "r", "bucket": "b"},
+    {"name": "access key with a newline is refused", "op": NC, "input": NB,
      "options": {"credentials": {"type": "access_key", "access_key": "AK\nx", "secret_key": "SK"}, "timestamp": 0},
      "expect": {"error": {"code": "invalid_credentials"}}},
+    {"name": "timestamp that is not RFC 3339", "op": NC, "input": NB,
+     "options": {"credentials": {"type": "access_key", "access_key": "AK", "secret_key": "SK"},
+                 "timestamp": "yesterday"},
+     "expect": {"error": {"code": "invalid_option"}}},
 ]
 write("ncloud_rules.json", "NAVER Cloud NCR rules (seed 002)",
       {"credentials": {"type": "access_key", "access_key": "ncp_iam_EXAMPLEACCESSKEY",
@@ -824,9 +857,10 @@ signed = [
               "https://ncr.apigw.ntruss.com/ncr/sgn-api/v2", "/repositories/my-registry"),
     nc_signed("ncloud: Japan region", {"registry": "my-registry", "bucket": "my-ncr-bucket", "region": "JPN"},
               "https://ncr.apigw.ntruss.com/ncr/jpn-api/v2", "/repositories/my-registry"),
-    nc_signed("ncloud: government gateway through base_url", {"registry": "gov-registry", "bucket": "gov-bucket"},
-              "https://ncr.apigw.gov-ntruss.com/ncr/api/v2", "/repositories/gov-registry",
-              base_url="https://ncr.apigw.gov-ntruss.com/ncr/api/v2"),
+    nc_signed("ncloud: government gateway (capital region) through base_url",
+              {"registry": "gov-registry", "bucket": "gov-bucket"},
+              "https://gov-ncr.apigw.gov-ntruss.com/ncr/kr/v2", "/repositories/gov-registry",
+              base_url="https://gov-ncr.apigw.gov-ntruss.com/ncr/kr/v2"),
 ]
 VENDOR = HERE.parent / "vendor"
 (VENDOR / "signing_cases.json").write_text(json.dumps([dict(c["signing"], name=c["name"]) for c in signed],

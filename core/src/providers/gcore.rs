@@ -91,6 +91,7 @@ static REPOSITORY_NAME_RULE: StrRule = StrRule {
             separators_are_oci,
         ),
     ],
+    grammar_source: None,
 };
 
 /// Every run of separators is `.`, `_`, `__` or `-+` (other characters are
@@ -150,6 +151,7 @@ static DIGEST_RULE: StrRule = StrRule {
             },
         ),
     ],
+    grammar_source: None,
 };
 
 const DIGEST: Field = field(
@@ -181,6 +183,7 @@ static TAG_RULE: StrRule = StrRule {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
         }),
     ],
+    grammar_source: None,
 };
 
 const TAG_NAME: Field = field(
@@ -237,6 +240,7 @@ static REGISTRY_NAME_RULE: StrRule = StrRule {
             ends_with(s, is_lower_alnum)
         }),
     ],
+    grammar_source: None,
 };
 
 const REGISTRY_NAME: Field = field(
@@ -274,6 +278,7 @@ static USER_NAME_RULE: StrRule = StrRule {
     checks: &[rule("may contain only lowercase letters and digits", |s| {
         s.chars().all(is_lower_alnum)
     })],
+    grammar_source: None,
 };
 
 const USER_NAME: Field = field(
@@ -310,6 +315,7 @@ static USER_SECRET_RULE: StrRule = StrRule {
     max_len: None,
     pattern: None,
     checks: &[],
+    grammar_source: None,
 };
 
 const USER_SECRET: Field = field(

@@ -161,6 +161,7 @@ static REGION_RULE: StrRule = StrRule {
     max_len: Some(64),
     pattern: Some(&REGION_PATTERN),
     checks: &[],
+    grammar_source: None,
 };
 
 const REGION: Field = field(
@@ -225,6 +226,7 @@ static NAMESPACE_RULE: StrRule = StrRule {
         SEPARATOR_CHECKS[0],
         SEPARATOR_CHECKS[1],
     ],
+    grammar_source: None,
 };
 
 const NAMESPACE_DOC: &str = "Enter 1 to 64 characters, starting with a lowercase letter and ending with a lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of two consecutive underscores are allowed.";
@@ -252,6 +254,7 @@ static REPOSITORY_RULE: StrRule = StrRule {
         SEPARATOR_CHECKS[0],
         SEPARATOR_CHECKS[1],
     ],
+    grammar_source: None,
 };
 
 static CATEGORY: EnumRule = EnumRule {
@@ -273,6 +276,7 @@ static ANY_STRING: StrRule = StrRule {
     max_len: None,
     pattern: None,
     checks: &[],
+    grammar_source: None,
 };
 
 const CHECKS: &[CrossCheck] = &[CrossCheck {

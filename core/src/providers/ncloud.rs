@@ -6,10 +6,11 @@
 
 use serde_json::{Map, Value};
 
-use super::{field, src};
+use super::{ends_with, field, is_lower_alnum, rule, src, starts_with};
+use crate::report::Code;
 use crate::spec::{
-    AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
-    Provider, Source, StrRule,
+    pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method,
+    Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_002: &str = "seeds/002_4f3cfe5fef19d78d.txt";
@@ -48,6 +49,53 @@ static NON_EMPTY: StrRule = StrRule {
     max_len: None,
     pattern: None,
     checks: &[],
+    grammar_source: None,
+};
+
+/// NAVER Object Storage guide, "Using buckets": "Only lower case letters or
+/// numbers are allowed for the first and last characters. Enter between 3 and
+/// 63 characters. A period (.) and a hyphen (-) are allowed, but the name in
+/// the form of an IP address cannot be used."
+const BUCKET_GUIDE: Source = Source {
+    document: "NAVER Cloud Object Storage guide, 'Using buckets' (guide.ncloud-docs.com/docs/en/objectstorage-use-bucket)",
+    location: "bucket name: 3-63 characters, lowercase letters, digits, '.', '-', first and last a letter or digit, no IP-address form",
+};
+
+static BUCKET_PATTERN: Pattern = pattern!(
+    "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+    "must be 3 to 63 lowercase letters, digits, `.` and `-`, starting and ending with a letter or digit"
+);
+
+fn looks_like_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+static BUCKET_RULE: StrRule = StrRule {
+    min_len: Some(3),
+    max_len: Some(63),
+    pattern: Some(&BUCKET_PATTERN),
+    checks: &[
+        rule("must start with a lowercase letter or digit", |s| {
+            starts_with(s, is_lower_alnum)
+        }),
+        rule(
+            "may contain only lowercase letters, digits, `.` and `-`",
+            |s| s.chars().all(|c| is_lower_alnum(c) || c == '.' || c == '-'),
+        ),
+        rule("must end with a lowercase letter or digit", |s| {
+            ends_with(s, is_lower_alnum)
+        }),
+        StrCheck {
+            code: Code::IpAddress,
+            message: "must not be in the form of an IP address",
+            test: |s| !looks_like_ipv4(s),
+        },
+    ],
+    grammar_source: Some(BUCKET_GUIDE),
 };
 
 const FIELDS: &[Field] = &[
@@ -57,8 +105,8 @@ const FIELDS: &[Field] = &[
         Kind::Enum(&REGION),
         "NAVER Cloud region of the API Gateway: KR (/ncr/api/v2), SGN (/ncr/sgn-api/v2), JPN (/ncr/jpn-api/v2); other gateways through base_url",
         Source {
-            document: "NAVER Cloud API guide, Container Registry overview",
-            location: "regional API URLs",
+            document: "NAVER Cloud API guide, Container Registry overview (api.ncloud-docs.com/docs/en/compute-containerregistry)",
+            location: "Regional API URLs: Korea /ncr/api/v2, Singapore /ncr/sgn-api/v2, Japan /ncr/jpn-api/v2",
         },
     )
     .default(DefaultValue::Text("KR")),
@@ -72,7 +120,7 @@ const FIELDS: &[Field] = &[
     field(
         "bucket",
         Location::Body,
-        Kind::String(&NON_EMPTY),
+        Kind::String(&BUCKET_RULE),
         "Name of the bucket in Object Storage that will be integrated with the new registry",
         src(SEED_002, "Request body: bucket (String, Required)"),
     ),

@@ -36,6 +36,7 @@ static UUID_RULE: StrRule = StrRule {
     max_len: Some(36),
     pattern: Some(&UUID_PATTERN),
     checks: &[],
+    grammar_source: None,
 };
 
 static NON_EMPTY: StrRule = StrRule {
@@ -43,6 +44,7 @@ static NON_EMPTY: StrRule = StrRule {
     max_len: None,
     pattern: None,
     checks: &[],
+    grammar_source: None,
 };
 
 static ANY_STRING: StrRule = StrRule {
@@ -50,6 +52,7 @@ static ANY_STRING: StrRule = StrRule {
     max_len: None,
     pattern: None,
     checks: &[],
+    grammar_source: None,
 };
 
 static HTTPS_URL_PATTERN: Pattern = pattern!(
@@ -73,6 +76,7 @@ static URL_RULE: StrRule = StrRule {
             test: |s| !s.starts_with("https://") || is_https_url(s),
         },
     ],
+    grammar_source: None,
 };
 
 static JSON_CREDENTIALS_RULE: StrRule = StrRule {
@@ -84,6 +88,7 @@ static JSON_CREDENTIALS_RULE: StrRule = StrRule {
         message: "must hold a JSON object: the contents of the service account key file",
         test: |s| serde_json::from_str::<Map<String, Value>>(s).is_ok(),
     }],
+    grammar_source: None,
 };
 
 static KIND_RULE: EnumRule = EnumRule {
