@@ -26,5 +26,20 @@ cargo build -p regplan --target wasm32-unknown-unknown --release --locked
 step "benchmarks compile"
 cargo bench -p regplan --no-run --locked
 
+step "differential test: inputs and the Rust reference"
+python3 tests/differential/generate.py --seed 1 --per-op 5000 target/differential/inputs.jsonl
+cargo run -q --release --locked -p regplan --example differential -- \
+  target/differential/inputs.jsonl target/differential/rust.jsonl
+
+# Bindings whose suites run here; each also answers the differential inputs.
+BINDINGS=()
+for binding in "${BINDINGS[@]}"; do
+  step "binding: $binding"
+  bash "bindings-$binding/test.sh"
+done
+
+step "differential test: every runtime byte-identical to Rust"
+python3 tests/differential/compare.py target/differential rust "${BINDINGS[@]}"
+
 echo
 echo "all checks passed"
