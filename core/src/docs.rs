@@ -32,8 +32,11 @@ pub fn rule_table() -> String {
                 row.source
             );
         }
+        let mut shown: Vec<&str> = Vec::new();
         for op in OPERATIONS.iter().filter(|op| op.provider.id == provider.id) {
-            for check in op.checks {
+            // Operations may share a rule (Huawei's region table): show it once.
+            for check in op.checks.iter().filter(|c| !shown.contains(&c.name)) {
+                shown.push(check.name);
                 let _ = writeln!(
                     out,
                     "\nCross-field rule of `{}` ({}), from {}: {}.\n",
