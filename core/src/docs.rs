@@ -35,7 +35,10 @@ pub fn rule_table() -> String {
         let mut shown: Vec<&str> = Vec::new();
         for op in OPERATIONS.iter().filter(|op| op.provider.id == provider.id) {
             // Operations may share a rule (Huawei's region table): show it once.
-            for check in op.checks.iter().filter(|c| !shown.contains(&c.name)) {
+            for check in op.checks {
+                if shown.contains(&check.name) {
+                    continue;
+                }
                 shown.push(check.name);
                 let _ = writeln!(
                     out,
