@@ -32,7 +32,7 @@ cargo run -q --release --locked -p regplan --example differential -- \
   target/differential/inputs.jsonl target/differential/rust.jsonl
 
 # Bindings whose suites run here; each also answers the differential inputs.
-BINDINGS=()
+BINDINGS=(python node wasm)
 for binding in "${BINDINGS[@]}"; do
   step "binding: $binding"
   bash "bindings-$binding/test.sh"

@@ -27,6 +27,17 @@ pub fn operations_value() -> Value {
     serde_json::to_value(crate::operations()).unwrap_or(Value::Null)
 }
 
+/// Every error and warning code, in declaration order.
+#[must_use]
+pub fn codes_value() -> Value {
+    Value::from(
+        crate::Code::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+    )
+}
+
 /// `validate` as JSON: `{"valid", "errors", "warnings"}`.
 ///
 /// # Errors
@@ -43,6 +54,47 @@ pub fn validate_field_value(op: &str, field: &str, value: &Value) -> Result<Valu
     Ok(serde_json::to_value(crate::validate_field(op, field, value)?).unwrap_or(Value::Null))
 }
 
+/// Parses binding options (`credentials`, `base_url`, `timestamp`,
+/// `reveal_secrets`; `null` for none) into [`PlanOptions`] and the reveal flag.
+///
+/// # Errors
+/// [`Error::InvalidOption`], whose message never repeats a value from the
+/// options: a mistyped secret must not come back in an error.
+pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
+    if options.is_null() {
+        return Ok((PlanOptions::default(), false));
+    }
+    let parsed = BindingOptions::deserialize(options).map_err(|e| Error::InvalidOption {
+        option: "options",
+        reason: without_quoted_values(&e.to_string()),
+    })?;
+    let plan_options = PlanOptions {
+        credentials: parsed.credentials,
+        base_url: parsed.base_url,
+        timestamp: parsed.timestamp,
+    };
+    Ok((plan_options, parsed.reveal_secrets))
+}
+
+/// serde quotes offending string values (`invalid type: string "s3cr3t"`);
+/// keep the explanation, drop the value.
+fn without_quoted_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for ch in message.chars() {
+        match (ch, quoted) {
+            ('"', false) => {
+                quoted = true;
+                out.push_str("\"…\"");
+            }
+            ('"', true) => quoted = false,
+            (_, false) => out.push(ch),
+            (_, true) => {}
+        }
+    }
+    out
+}
+
 /// `plan` as JSON. An invalid input is a result, not an error:
 /// `{"ok": false, "errors": [...], "warnings": [...]}`; a valid one gives
 /// `{"ok": true, "request": {...}, "curl": "..."}`, secrets masked unless
@@ -52,20 +104,7 @@ pub fn validate_field_value(op: &str, field: &str, value: &Value) -> Result<Valu
 /// Misuse: unknown operation, options that do not parse (`invalid_option`),
 /// missing or unusable credentials, missing timestamp.
 pub fn plan_value(op: &str, input: &Value, options: &Value) -> Result<Value, Error> {
-    let options = if options.is_null() {
-        BindingOptions::default()
-    } else {
-        BindingOptions::deserialize(options).map_err(|e| Error::InvalidOption {
-            option: "options",
-            reason: e.to_string(),
-        })?
-    };
-    let reveal = options.reveal_secrets;
-    let plan_options = PlanOptions {
-        credentials: options.credentials,
-        base_url: options.base_url,
-        timestamp: options.timestamp,
-    };
+    let (plan_options, reveal) = plan_options(options)?;
     match crate::plan(op, input, &plan_options) {
         Ok(request) => Ok(json!({
             "ok": true,
@@ -112,6 +151,14 @@ mod tests {
         let options = json!({"credentials": {"type": "api_key", "api_key": "k"}, "colour": 1});
         let unknown_option = plan_value("gcore.registries.create", &json!({}), &options).err();
         assert_eq!(unknown_option.map(|e| e.code()), Some("invalid_option"));
+        // A bare secret where the credentials object goes is refused without being repeated.
+        let bare = json!({"credentials": "s3cr3t-value"});
+        let message = plan_options(&bare)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("invalid type"), "{message}");
+        assert!(!message.contains("s3cr3t"), "{message}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::spec::{DefaultValue, Field, Kind, Location, Operation};
+use crate::validate::MAX_SAFE_INTEGER;
 
 pub(crate) fn operation_schema(op: &Operation) -> Value {
     let mut schema = object_schema(op.fields);
@@ -86,12 +87,15 @@ fn kind_schema(kind: &Kind) -> Value {
         Kind::Integer(rule) => {
             let mut range = Map::new();
             range.insert("type".into(), json!("integer"));
-            if let Some(min) = rule.min {
-                range.insert("minimum".into(), json!(min));
-            }
-            if let Some(max) = rule.max {
-                range.insert("maximum".into(), json!(max));
-            }
+            // Without a documented bound, the safe-integer limit of the validator applies.
+            range.insert(
+                "minimum".into(),
+                json!(rule.min.unwrap_or(-MAX_SAFE_INTEGER)),
+            );
+            range.insert(
+                "maximum".into(),
+                json!(rule.max.unwrap_or(MAX_SAFE_INTEGER)),
+            );
             if rule.also.is_empty() {
                 Value::Object(range)
             } else {

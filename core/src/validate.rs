@@ -157,9 +157,27 @@ pub(crate) fn integer_of(n: &Number) -> Option<i64> {
     (f.is_finite() && f.fract() == 0.0).then_some(f as i64)
 }
 
+/// The largest integer JavaScript (and so every binding) holds exactly:
+/// 2^53 − 1. Integers beyond it are out of range wherever no rule bound is
+/// tighter, so no runtime can send a number another runtime reads differently.
+pub(crate) const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
 fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {
     let low = rule.min.is_some_and(|min| i < min);
     let high = rule.max.is_some_and(|max| i > max);
+    let safe = (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&i);
+    if !(low || high || safe) {
+        errors.push(
+            Issue::new(
+                Code::OutOfRange,
+                path.clone(),
+                "must be between -9007199254740991 and 9007199254740991: larger integers lose precision in JavaScript",
+            )
+            .with("min", -MAX_SAFE_INTEGER)
+            .with("max", MAX_SAFE_INTEGER),
+        );
+        return;
+    }
     if (low || high) && !rule.also.contains(&i) {
         let mut bounds = match (rule.min, rule.max) {
             (Some(min), Some(max)) => format!("between {min} and {max}"),
@@ -294,7 +312,8 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
-        Value::Number(n) if n.is_f64() => "a fractional number",
+        // `5.0` is the number 5 (JavaScript cannot tell them apart).
+        Value::Number(n) if integer_of(n).is_none() => "a fractional number",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "an array",

@@ -1,0 +1,255 @@
+/**
+ * regplan for Node.js: validate container-registry API inputs and plan the
+ * exact HTTP requests (method, URL, headers, body bytes) for Gcore, Qovery,
+ * NAVER Cloud and Huawei SWR, with the same answers as every other runtime.
+ *
+ * An invalid input is a result (`Report`, `PlanResult` with `ok: false`);
+ * only misuse throws, as a `RegplanError` with a stable `code`.
+ *
+ * Snake_case data keys (`defaults_applied`, `reveal_secrets`, ...) are the
+ * same in every runtime; only the function names are camelCase.
+ */
+
+/** Every operation id. `test/types.test.js` fails when this drifts from `operations()`. */
+export type OperationId =
+  | 'gcore.registries.list'
+  | 'gcore.registries.create'
+  | 'gcore.registries.get'
+  | 'gcore.registries.delete'
+  | 'gcore.registries.resize'
+  | 'gcore.repositories.list'
+  | 'gcore.repositories.delete'
+  | 'gcore.artifacts.list'
+  | 'gcore.artifacts.delete'
+  | 'gcore.tags.delete'
+  | 'gcore.users.list'
+  | 'gcore.users.create'
+  | 'gcore.users.create_multiple'
+  | 'gcore.users.update'
+  | 'gcore.users.refresh_secret'
+  | 'gcore.users.delete'
+  | 'qovery.container_registries.create'
+  | 'ncloud.registries.create'
+  | 'huawei_swr.namespaces.create'
+  | 'huawei_swr.repositories.create'
+
+/** Codes of problems found in an input (errors and warnings). */
+export type IssueCode =
+  | 'required'
+  | 'type'
+  | 'too_short'
+  | 'too_long'
+  | 'pattern'
+  | 'out_of_range'
+  | 'enum'
+  | 'unknown_field'
+  | 'not_https'
+  | 'invalid_url'
+  | 'must_equal'
+  | 'kind_not_supported'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid_json'
+  | 'too_few_items'
+  | 'too_many_items'
+  | 'control_character'
+  | 'adjacent_separators'
+  | 'too_many_underscores'
+  | 'ip_address'
+  | 'docker_hub_rate_limit'
+  | 'unknown_region'
+
+/**
+ * Codes of thrown errors: the core's API errors, plus this binding's
+ * `invalid_argument` (an argument of the wrong type, e.g. a number for `op`)
+ * and `unsupported_value` (NaN, Infinity, `undefined`, BigInt, functions,
+ * symbols, Maps and class instances, cycles, nesting deeper than 128 levels,
+ * strings with lone surrogates).
+ */
+export type ErrorCode =
+  | 'unknown_operation'
+  | 'unknown_field_name'
+  | 'missing_credentials'
+  | 'wrong_credentials'
+  | 'invalid_credentials'
+  | 'missing_timestamp'
+  | 'invalid_option'
+  | 'invalid_argument'
+  | 'unsupported_value'
+
+/** A JSON value: what inputs may hold and what results are made of. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject
+export interface JsonObject {
+  readonly [key: string]: JsonValue
+}
+
+/** One problem: `{code, path, message, params}`, identical in every runtime. */
+export interface Issue {
+  code: IssueCode
+  /** JSON Pointer to the offending value, `""` for the whole input. */
+  path: string
+  /** Lowercase, no trailing period; never repeats the offending value. */
+  message: string
+  /** The rule's parameters (`min`, `max`, `pattern`, `suggestion`, ...). */
+  params: { [name: string]: JsonValue }
+}
+
+/** Everything wrong with one input. `valid` is true when `errors` is empty. */
+export interface Report {
+  valid: boolean
+  errors: Issue[]
+  warnings: Issue[]
+}
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
+/** The exact request. Secrets are `***` unless `reveal_secrets: true`. */
+export interface Request {
+  method: Method
+  url: string
+  /** In sending order (sorted by lower-cased name); iterate with `Object.entries`. */
+  headers: { [name: string]: string }
+  /** The exact body as text, or null when none is sent. */
+  body: string | null
+  /** JSON Pointers of the defaults written into the request. */
+  defaults_applied: string[]
+  warnings: Issue[]
+}
+
+/** `plan`'s answer: the request, or the input's errors. */
+export type PlanResult =
+  | { ok: true; request: Request; curl: string }
+  | { ok: false; errors: Issue[]; warnings: Issue[] }
+
+export type Credentials =
+  | { type: 'api_key'; api_key: string }
+  | { type: 'token'; token: string }
+  | { type: 'bearer'; token: string }
+  | { type: 'access_key'; access_key: string; secret_key: string; project_id?: string | null }
+  | { type: 'iam_token'; token: string }
+
+export interface PlanOptions {
+  credentials?: Credentials | null
+  /** Replaces the provider's base URL (a proxy, a test server, a government gateway). */
+  base_url?: string | null
+  /**
+   * Signing time for NAVER and Huawei AK/SK requests: epoch milliseconds, an
+   * RFC 3339 string or a Date. When absent, `Date.now()` is used; `null`
+   * opts out of the clock (signed requests then throw `missing_timestamp`).
+   */
+  timestamp?: number | string | Date | null
+  /** Show secrets in `request` and `curl` instead of `***`. */
+  reveal_secrets?: boolean
+}
+
+/** Where a rule is documented. */
+export interface Source {
+  document: string
+  location: string
+}
+
+/** A field's type and constraints. */
+export type FieldType =
+  | { name: 'integer'; min: number | null; max: number | null; also?: number[] }
+  | {
+      name: 'string'
+      min_len: number | null
+      max_len: number | null
+      pattern?: string
+      checks: { code: IssueCode; message: string }[]
+      grammar_source?: Source
+    }
+  | { name: 'boolean' }
+  | { name: 'enum'; values: string[]; retired: [value: string, reason: string][] }
+  | { name: 'object'; fields: Field[] }
+  | { name: 'array'; items: FieldType; min_items: number | null; max_items: number | null }
+
+export interface Field {
+  /** Exactly as the provider documents it. */
+  name: string
+  in: 'path' | 'endpoint' | 'query' | 'body'
+  type: FieldType
+  required: boolean
+  /** Written into the request when the field is absent. */
+  default?: number | string
+  /** Masked in every rendering unless `reveal_secrets`. */
+  secret: boolean
+  description: string
+  source: Source
+}
+
+export interface Provider {
+  id: 'gcore' | 'qovery' | 'ncloud' | 'huawei_swr'
+  name: string
+  base_url: string
+  auth: 'gcore_api_key' | 'qovery_token' | 'ncp_signature_v2' | 'huawei_ak_sk'
+  credential_env: string
+}
+
+export interface Operation {
+  id: OperationId
+  provider: Provider
+  summary: string
+  method: Method
+  /** Path template; `{name}` is replaced by the path field `name`. */
+  path: string
+  accept: string
+  /** In documented order (also the body's key order). */
+  fields: Field[]
+  source: Source
+}
+
+/** A JSON Schema (draft 2020-12) of an operation's input. */
+export interface JsonSchema {
+  $schema: string
+  $id: string
+  title: string
+  description: string
+  type: 'object'
+  properties: { [field: string]: { [keyword: string]: JsonValue } }
+  required: string[]
+  additionalProperties: boolean
+  allOf?: JsonValue[]
+  [keyword: string]: JsonValue | undefined
+}
+
+/** A misuse of the API (never an invalid input, which is a result). */
+export declare class RegplanError extends Error {
+  readonly name: 'RegplanError'
+  readonly code: ErrorCode
+}
+
+/** Every operation with its fields, constraints and sources. */
+export declare function operations(): Operation[]
+
+/**
+ * Checks a whole input and reports every problem.
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `unsupported_value`
+ */
+export declare function validate(op: OperationId, input: JsonValue): Report
+
+/**
+ * Checks one top-level field's value with the same codes and messages as
+ * `validate` (rules relating several fields need `validate`).
+ * @throws {RegplanError} `unknown_operation`, `unknown_field_name`, `invalid_argument`, `unsupported_value`
+ */
+export declare function validateField(op: OperationId, field: string, value: JsonValue): Report
+
+/**
+ * Validates many inputs of one operation in one call: one report per input, in order.
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `unsupported_value`
+ */
+export declare function validateMany(op: OperationId, inputs: readonly JsonValue[]): Report[]
+
+/**
+ * Validates the input and, when it is valid, builds the exact request.
+ * @throws {RegplanError} `unknown_operation`, `missing_credentials`, `wrong_credentials`,
+ *   `invalid_credentials`, `missing_timestamp`, `invalid_option`, `invalid_argument`, `unsupported_value`
+ */
+export declare function plan(op: OperationId, input: JsonValue, options?: PlanOptions | null): PlanResult
+
+/**
+ * The JSON Schema (draft 2020-12) of the operation's input, for form generators.
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`
+ */
+export declare function schema(op: OperationId): JsonSchema

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Builds and tests the Node addon (npm package `regplan`). Idempotent; runs
+# from any directory; exits non-zero on the first failure.
+#   npm ci, build, node --test, tsc, npm pack + install + smoke test in a
+#   fresh project (target/node-smoke/), and the differential runner when
+#   target/differential/inputs.jsonl exists.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+cd "$HERE"
+
+step() { printf '\n==> node: %s\n' "$*"; }
+
+step "npm ci"
+npm ci --no-audit --no-fund
+
+step "build (napi build --platform --release)"
+npm run build
+ls -l regplan.linux-x64-gnu.node index.js index.d.ts
+
+step "node --test (shared vectors, API)"
+node --test test/*.test.js
+
+step "typecheck (tsc --noEmit)"
+npx tsc -p test/tsconfig.json
+
+step "npm pack + install into a fresh project + smoke test"
+SMOKE="$ROOT/target/node-smoke"
+rm -rf "$SMOKE"
+mkdir -p "$SMOKE"
+TARBALL="$(npm pack --silent --pack-destination "$SMOKE" | tail -n 1)"
+tar -tzf "$SMOKE/$TARBALL" | sort
+cd "$SMOKE"
+cat > package.json <<'JSON'
+{ "name": "regplan-node-smoke", "version": "0.0.0", "private": true }
+JSON
+npm install --no-audit --no-fund --no-save "./$TARBALL"
+cp "$HERE/test/smoke.js" .
+node smoke.js
+# The installed typings, resolved through the package's `exports`.
+cp "$HERE/test/types.ts" .
+cat > tsconfig.json <<'JSON'
+{
+  "compilerOptions": {
+    "strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext",
+    "target": "es2022", "types": [], "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true
+  },
+  "files": ["types.ts"]
+}
+JSON
+"$HERE/node_modules/.bin/tsc" -p tsconfig.json
+cd "$HERE"
+
+if [ -f "$ROOT/target/differential/inputs.jsonl" ]; then
+  step "differential runner -> target/differential/node.jsonl"
+  node test/differential.js "$ROOT/target/differential/inputs.jsonl" "$ROOT/target/differential/node.jsonl"
+else
+  step "differential runner skipped (no target/differential/inputs.jsonl)"
+fi
+
+echo
+echo "node: all checks passed"

@@ -1,0 +1,71 @@
+// Typed usage of the public API, checked by `tsc -p test/tsconfig.json`
+// (no emit). `regplan` resolves to this package through its own `exports`.
+import {
+  operations,
+  plan,
+  RegplanError,
+  schema,
+  validate,
+  validateField,
+  validateMany,
+  type Issue,
+  type IssueCode,
+  type OperationId,
+  type PlanResult,
+  type Report,
+  type Request,
+} from 'regplan'
+
+const op: OperationId = 'gcore.registries.create'
+const report: Report = validate(op, { project_id: 1, region_id: 76, name: 'reg-home1' })
+const first: Issue | undefined = report.errors[0]
+const code: IssueCode | undefined = first?.code
+const valid: boolean = report.valid
+
+const result: PlanResult = plan(op, { project_id: 1, region_id: 76, name: 'reg-home1' }, {
+  credentials: { type: 'api_key', api_key: 'k3y' },
+  reveal_secrets: false,
+})
+if (result.ok) {
+  const request: Request = result.request
+  const headers: [string, string][] = Object.entries(request.headers)
+  const body: string | null = request.body
+  const curl: string = result.curl
+  void [headers, body, curl]
+} else {
+  const errors: Issue[] = result.errors
+  void errors
+}
+
+// Signed requests: a number, an RFC 3339 string, a Date, or nothing (now).
+plan('huawei_swr.namespaces.create', { region: 'cn-north-4', namespace: 'group1' }, {
+  credentials: { type: 'access_key', access_key: 'AK', secret_key: 'SK', project_id: 'p1' },
+  timestamp: new Date(),
+})
+plan('ncloud.registries.create', { registry: 'r', bucket: 'b' }, { timestamp: 1795342500000 })
+
+const reports: Report[] = validateMany(op, [{}, { name: 'x' }])
+const field: Report = validateField(op, 'name', 'reg')
+const title: string = schema(op).title
+const ids: OperationId[] = operations().map((o) => o.id)
+const kinds: string[] = operations().flatMap((o) => o.fields.map((f) => f.type.name))
+
+try {
+  validate(op, {})
+} catch (error) {
+  if (error instanceof RegplanError) {
+    const errorCode: 'unknown_operation' | 'unsupported_value' | string = error.code
+    void errorCode
+  }
+}
+
+// @ts-expect-error: not an operation id
+validate('gcore.registries.craete', {})
+// @ts-expect-error: functions are not JSON values
+validate(op, { name: () => 1 })
+// @ts-expect-error: unknown credential type
+plan(op, {}, { credentials: { type: 'password', password: 'x' } })
+// @ts-expect-error: a PlanResult must be narrowed before reading the request
+void result.request
+
+void [code, valid, reports, field, title, ids, kinds]

@@ -1,0 +1,78 @@
+// Serves browser/ with the web build and the shared vectors on 127.0.0.1,
+// opens it in Chromium (playwright-core + /usr/bin/chromium) and fails
+// unless every vector passes in the page.
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const vectors = resolve(here, "../tests/vectors");
+const mounts = [
+  ["/pkg-web/", join(here, "pkg-web")],
+  ["/test/", join(here, "test")],
+  ["/vectors/", vectors],
+  ["/", join(here, "browser")],
+];
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+function serve(request, response) {
+  const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+  if (path === "/vectors/index.json") {
+    const names = readdirSync(vectors).filter((f) => f.endsWith(".json")).sort();
+    response.writeHead(200, { "content-type": types[".json"] }).end(JSON.stringify(names));
+    return;
+  }
+  const [prefix, root] = mounts.find(([p]) => path.startsWith(p));
+  const file = resolve(root, "." + path.slice(prefix.length - 1) + (path.endsWith("/") ? "index.html" : ""));
+  if (!(file === root || file.startsWith(root + sep)) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    response.writeHead(404).end("not found");
+    return;
+  }
+  response
+    .writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" })
+    .end(readFileSync(file));
+}
+
+const server = createServer(serve);
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const url = `http://127.0.0.1:${server.address().port}/`;
+const profile = mkdtempSync(join(tmpdir(), "regplan-chromium-"));
+let browser;
+let exitCode = 1;
+try {
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__regplanResult !== undefined, null, { timeout: 60_000 });
+  const result = await page.evaluate(() => window.__regplanResult);
+  if (result.error) {
+    console.error(`the page failed: ${result.error}`);
+  } else {
+    console.log(`${result.userAgent}`);
+    console.log(`browser: ${result.passed} of ${result.total} vectors passed, ${result.failed} failed (${result.files} files)`);
+    for (const failure of result.failures) console.error(failure);
+    if (errors.length) console.error(`page errors:\n${errors.join("\n")}`);
+    exitCode = result.failed === 0 && result.total >= 100 && errors.length === 0 ? 0 : 1;
+  }
+} finally {
+  await browser?.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -1,0 +1,70 @@
+// Compiled with `tsc --noEmit -p test/tsconfig.json`: the generated .d.ts
+// must type a normal use of the API precisely (no `any`), and reject misuse.
+import type {
+  ErrorCode,
+  Issue,
+  IssueCode,
+  OperationId,
+  OperationInfo,
+  PlanOptions,
+  PlanResult,
+  RegplanError,
+  Report,
+  Request,
+} from "../pkg-node/regplan_wasm.js";
+import { operations, plan, schema, validate, validateField } from "../pkg-node/regplan_wasm.js";
+import type { InitOutput } from "../pkg-web/regplan_wasm.js";
+
+const op: OperationId = "gcore.registries.create";
+const report: Report = validate(op, { project_id: 1, region_id: 76, name: "reg" });
+const first: Issue | undefined = report.errors[0];
+const code: IssueCode | undefined = first?.code;
+const pointer: string | undefined = first?.path;
+const field: Report = validateField(op, "name", "reg");
+
+const options: PlanOptions = { credentials: { type: "api_key", api_key: "k" }, reveal_secrets: false };
+const result: PlanResult = plan(op, { project_id: 1, region_id: 76, name: "reg" }, options);
+if (result.ok) {
+  const request: Request = result.request;
+  const method: "GET" | "POST" | "PATCH" | "DELETE" = request.method;
+  const body: string | null = request.body;
+  const headers: [string, string][] = Object.entries(request.headers);
+  const curl: string = result.curl;
+  void [method, body, headers, curl];
+} else {
+  const errors: Issue[] = result.errors;
+  void errors;
+}
+plan("ncloud.registries.create", {}, { credentials: { type: "access_key", access_key: "a", secret_key: "s" }, timestamp: null });
+plan(op, {});
+
+const ops: OperationInfo[] = operations();
+const ids: OperationId[] = ops.map((o) => o.id);
+const integerMax: number | null | undefined = ops[0]?.fields[0]?.type.name === "integer" ? ops[0].fields[0].type.max : undefined;
+const jsonSchema = schema(op);
+
+try {
+  plan(op, {}, options);
+} catch (e) {
+  const error = e as RegplanError;
+  const errorCode: ErrorCode = error.code;
+  const message: string = error.message;
+  void [errorCode, message];
+}
+
+// Misuse the types must reject (each line would compile if a type were `any`).
+// @ts-expect-error: not an operation id
+validate("gcore.registries.crate", {});
+// @ts-expect-error: unknown credential type
+plan(op, {}, { credentials: { type: "password", password: "p" } });
+// @ts-expect-error: reports are not strings
+const notAString: string = validate(op, {});
+// @ts-expect-error: issue codes are a closed union
+const notACode: IssueCode = "no_such_code";
+// @ts-expect-error: a failed plan has no request
+if (!result.ok) void result.request;
+// @ts-expect-error: timestamps are numbers, strings or null
+plan(op, {}, { timestamp: true });
+
+void [first, code, pointer, field, ids, integerMax, jsonSchema, notAString, notACode];
+export type { InitOutput };
