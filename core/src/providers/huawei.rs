@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{ends_with, field, is_lower_alnum, rule, src, starts_with};
+use super::{ends_with, field, is_lower_alnum, matching, rule, src, starts_with, ANY_STRING};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
     pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
@@ -156,13 +156,7 @@ static REGION_PATTERN: Pattern = pattern!(
     "must be a region id such as `cn-north-4` or `ap-southeast-1`"
 );
 
-static REGION_RULE: StrRule = StrRule {
-    min_len: Some(1),
-    max_len: Some(64),
-    pattern: Some(&REGION_PATTERN),
-    checks: &[],
-    grammar_source: None,
-};
+static REGION_RULE: StrRule = matching(1, 64, &REGION_PATTERN);
 
 const REGION: Field = field(
     "region",
@@ -269,14 +263,6 @@ static CATEGORY: EnumRule = EnumRule {
         "arm",
     ],
     retired: &[],
-};
-
-static ANY_STRING: StrRule = StrRule {
-    min_len: None,
-    max_len: None,
-    pattern: None,
-    checks: &[],
-    grammar_source: None,
 };
 
 const CHECKS: &[CrossCheck] = &[CrossCheck {

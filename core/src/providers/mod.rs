@@ -6,7 +6,9 @@ mod ncloud;
 mod qovery;
 
 use crate::report::Code;
-use crate::spec::{DefaultValue, Field, IntRule, Kind, Location, Operation, Source, StrCheck};
+use crate::spec::{
+    DefaultValue, Field, IntRule, Kind, Location, Operation, Pattern, Source, StrCheck, StrRule,
+};
 
 /// Every provider, in the order of [`OPERATIONS`].
 pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[
@@ -75,6 +77,33 @@ impl Field {
         self.required = false;
         self.default = Some(value);
         self
+    }
+}
+
+/// Any string, the empty one included.
+pub(crate) static ANY_STRING: StrRule = StrRule {
+    min_len: None,
+    max_len: None,
+    pattern: None,
+    checks: &[],
+    grammar_source: None,
+};
+
+/// Any string but the empty one.
+pub(crate) static NON_EMPTY: StrRule = StrRule {
+    min_len: Some(1),
+    ..ANY_STRING
+};
+
+/// A string of `min..=max` characters matching `pattern`, whose own message
+/// explains a mismatch (no named checks).
+pub(crate) const fn matching(min: usize, max: usize, pattern: &'static Pattern) -> StrRule {
+    StrRule {
+        min_len: Some(min),
+        max_len: Some(max),
+        pattern: Some(pattern),
+        checks: &[],
+        grammar_source: None,
     }
 }
 

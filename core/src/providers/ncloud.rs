@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::{ends_with, field, is_lower_alnum, rule, src, starts_with};
+use super::{ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
 use crate::report::Code;
 use crate::spec::{
     pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method,
@@ -42,14 +42,6 @@ fn endpoint(input: &Map<String, Value>) -> String {
 static REGION: EnumRule = EnumRule {
     values: &["KR", "SGN", "JPN"],
     retired: &[],
-};
-
-static NON_EMPTY: StrRule = StrRule {
-    min_len: Some(1),
-    max_len: None,
-    pattern: None,
-    checks: &[],
-    grammar_source: None,
 };
 
 /// NAVER Object Storage guide, "Using buckets": "Only lower case letters or

@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{field, src};
+use super::{field, matching, src, ANY_STRING, NON_EMPTY};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
     pattern, AuthScheme, CrossCheck, DefaultValue, Endpoint, EnumRule, Field, IntRule, Kind,
@@ -31,29 +31,7 @@ static UUID_PATTERN: Pattern = pattern!(
     "must be a UUID such as `3fa85f64-5717-4562-b3fc-2c963f66afa6`"
 );
 
-static UUID_RULE: StrRule = StrRule {
-    min_len: Some(1),
-    max_len: Some(36),
-    pattern: Some(&UUID_PATTERN),
-    checks: &[],
-    grammar_source: None,
-};
-
-static NON_EMPTY: StrRule = StrRule {
-    min_len: Some(1),
-    max_len: None,
-    pattern: None,
-    checks: &[],
-    grammar_source: None,
-};
-
-static ANY_STRING: StrRule = StrRule {
-    min_len: None,
-    max_len: None,
-    pattern: None,
-    checks: &[],
-    grammar_source: None,
-};
+static UUID_RULE: StrRule = matching(1, 36, &UUID_PATTERN);
 
 static HTTPS_URL_PATTERN: Pattern = pattern!(
     "^https://[!-~]+$",
