@@ -272,7 +272,10 @@ pub(crate) fn build(
     };
     authenticate(op, options.credentials.as_ref(), &signing, &mut headers)?;
     // One rule for every provider: headers sorted by lower-cased name.
-    headers.sort_by_cached_key(|h| h.name.to_ascii_lowercase());
+    headers.sort_by(|a, b| {
+        let lower = |h: &Header| h.name.bytes().map(|c| c.to_ascii_lowercase());
+        lower(a).cmp(lower(b))
+    });
     Ok(Request {
         method: op.method,
         url,
@@ -621,9 +624,38 @@ fn write_value(kind: &Kind, value: &Value, mask: bool, out: &mut String) -> bool
     }
 }
 
+/// A JSON string literal, escaped exactly as serde_json does it (quotes,
+/// backslash and control characters; everything else, UTF-8 included, as is),
+/// without serde_json's intermediate allocation.
 fn write_json_string(s: &str, out: &mut String) {
-    // serde_json's escaping (quotes, backslash, control characters; UTF-8 kept).
-    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -642,6 +674,23 @@ mod tests {
         let mut url = String::new();
         write_path_value(&Value::from(".."), Location::Path, &mut url);
         assert_eq!(url, "%2E%2E");
+    }
+
+    #[test]
+    fn json_strings_are_escaped_like_serde_json() {
+        let mut samples: Vec<String> = (0u8..0x80)
+            .map(|b| format!("a{}b", char::from(b)))
+            .collect();
+        samples.extend(["", "é👍\u{2028}\u{7f}", "\"\\/", "plain"].map(String::from));
+        for sample in samples {
+            let mut ours = String::new();
+            write_json_string(&sample, &mut ours);
+            assert_eq!(
+                ours,
+                serde_json::to_string(&sample).unwrap_or_default(),
+                "{sample:?}"
+            );
+        }
     }
 
     #[test]

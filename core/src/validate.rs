@@ -12,6 +12,30 @@ use crate::spec::{
     ArrayRule, EnumRule, Field, IntRule, Kind, Location, ObjectRule, Operation, StrRule,
 };
 
+/// Where a value sits: its parent's pointer and one more step. The full
+/// [`Pointer`] is only built when an issue is reported, so a valid input
+/// allocates no paths at all.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: &'a Pointer,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl At<'_> {
+    fn pointer(self) -> Pointer {
+        match self.step {
+            Step::Key(key) => self.parent.key(key),
+            Step::Index(index) => self.parent.index(index),
+        }
+    }
+}
+
 /// Validates a whole input against `op`.
 pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
     let mut report = Report::default();
@@ -31,16 +55,16 @@ pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
 /// Validates one top-level field's value, as a form does on every keystroke.
 pub(crate) fn validate_one(field: &Field, value: &Value) -> Report {
     let mut report = Report::default();
-    check_field(
-        field,
-        value,
-        &Pointer::root().key(field.name),
-        &mut report.errors,
-    );
+    let root = Pointer::root();
+    let at = At {
+        parent: &root,
+        step: Step::Key(field.name),
+    };
+    check_field(field, value, at, &mut report.errors);
     report
 }
 
-fn check_field(field: &Field, value: &Value, path: &Pointer, errors: &mut Vec<Issue>) {
+fn check_field(field: &Field, value: &Value, at: At<'_>, errors: &mut Vec<Issue>) {
     let routes_the_request = matches!(
         field.location,
         Location::Path | Location::PathDoubleEncoded | Location::Endpoint
@@ -51,11 +75,11 @@ fn check_field(field: &Field, value: &Value, path: &Pointer, errors: &mut Vec<Is
         Value::String(s) if routes_the_request && s.chars().any(char::is_control) => {
             errors.push(Issue::new(
                 Code::ControlCharacter,
-                path.clone(),
+                at.pointer(),
                 "must not contain control characters (CR, LF, tab, NUL, ...)",
             ))
         }
-        _ => check_value(&field.kind, value, path, errors),
+        _ => check_value(&field.kind, value, at, errors),
     }
 }
 
@@ -68,9 +92,35 @@ fn check_members(
     path: &Pointer,
     errors: &mut Vec<Issue>,
 ) {
-    for field in fields {
-        match map.get(field.name) {
-            Some(value) => check_field(field, value, &path.key(field.name), errors),
+    // One pass over the input matches keys to fields by comparing names,
+    // which for a handful of short names beats hashing each field name.
+    const SLOTS: usize = 32;
+    let mut slots: [Option<&Value>; SLOTS] = [None; SLOTS];
+    let mut has_unknown = false;
+    if fields.len() <= SLOTS {
+        for (key, value) in map {
+            match fields.iter().position(|f| f.name == key) {
+                Some(i) => slots[i] = Some(value),
+                None => has_unknown = true,
+            }
+        }
+    } else {
+        has_unknown = map.keys().any(|k| !fields.iter().any(|f| f.name == k));
+    }
+    for (i, field) in fields.iter().enumerate() {
+        let value = if fields.len() <= SLOTS {
+            slots[i]
+        } else {
+            map.get(field.name)
+        };
+        match value {
+            Some(value) => {
+                let at = At {
+                    parent: path,
+                    step: Step::Key(field.name),
+                };
+                check_field(field, value, at, errors);
+            }
             None if field.required => errors.push(
                 Issue::new(Code::Required, path.key(field.name), "is required")
                     .with("field", field.name),
@@ -78,7 +128,7 @@ fn check_members(
             None => {}
         }
     }
-    if map.len() > fields.len() || map.keys().any(|k| !fields.iter().any(|f| f.name == k)) {
+    if has_unknown {
         let mut unknown: Vec<&String> = map
             .keys()
             .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
@@ -108,35 +158,35 @@ pub(crate) fn unknown_field<'a>(
     }
 }
 
-fn check_value(kind: &Kind, value: &Value, path: &Pointer, errors: &mut Vec<Issue>) {
+fn check_value(kind: &Kind, value: &Value, at: At<'_>, errors: &mut Vec<Issue>) {
     match kind {
         Kind::Integer(rule) => match value {
             Value::Number(n) => match integer_of(n) {
-                Some(i) => check_int(rule, i, path, errors),
-                None => errors.push(type_error("an integer", value, path.clone())),
+                Some(i) => check_int(rule, i, at, errors),
+                None => errors.push(type_error("an integer", value, at.pointer())),
             },
-            _ => errors.push(type_error("an integer", value, path.clone())),
+            _ => errors.push(type_error("an integer", value, at.pointer())),
         },
         Kind::String(rule) => match value {
-            Value::String(s) => check_str(rule, s, path, errors),
-            _ => errors.push(type_error("a string", value, path.clone())),
+            Value::String(s) => check_str(rule, s, at, errors),
+            _ => errors.push(type_error("a string", value, at.pointer())),
         },
         Kind::Boolean => {
             if !value.is_boolean() {
-                errors.push(type_error("a boolean (true or false)", value, path.clone()));
+                errors.push(type_error("a boolean (true or false)", value, at.pointer()));
             }
         }
         Kind::Enum(rule) => match value {
-            Value::String(s) => check_enum(rule, s, path, errors),
-            _ => errors.push(type_error("a string", value, path.clone())),
+            Value::String(s) => check_enum(rule, s, at, errors),
+            _ => errors.push(type_error("a string", value, at.pointer())),
         },
         Kind::Object(ObjectRule { fields }) => match value {
-            Value::Object(map) => check_members(fields, map, path, errors),
-            _ => errors.push(type_error("an object", value, path.clone())),
+            Value::Object(map) => check_members(fields, map, &at.pointer(), errors),
+            _ => errors.push(type_error("an object", value, at.pointer())),
         },
         Kind::Array(rule) => match value {
-            Value::Array(items) => check_array(rule, items, path, errors),
-            _ => errors.push(type_error("an array", value, path.clone())),
+            Value::Array(items) => check_array(rule, items, &at.pointer(), errors),
+            _ => errors.push(type_error("an array", value, at.pointer())),
         },
     }
 }
@@ -162,7 +212,7 @@ pub(crate) fn integer_of(n: &Number) -> Option<i64> {
 /// tighter, so no runtime can send a number another runtime reads differently.
 pub(crate) const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
 
-fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {
+fn check_int(rule: &IntRule, i: i64, at: At<'_>, errors: &mut Vec<Issue>) {
     let low = rule.min.is_some_and(|min| i < min);
     let high = rule.max.is_some_and(|max| i > max);
     let safe = (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&i);
@@ -170,7 +220,7 @@ fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {
         errors.push(
             Issue::new(
                 Code::OutOfRange,
-                path.clone(),
+                at.pointer(),
                 "must be between -9007199254740991 and 9007199254740991: larger integers lose precision in JavaScript",
             )
             .with("min", -MAX_SAFE_INTEGER)
@@ -188,7 +238,7 @@ fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {
         for extra in rule.also {
             bounds = format!("{extra} or {bounds}");
         }
-        let mut issue = Issue::new(Code::OutOfRange, path.clone(), format!("must be {bounds}"));
+        let mut issue = Issue::new(Code::OutOfRange, at.pointer(), format!("must be {bounds}"));
         if let Some(min) = rule.min {
             issue = issue.with("min", min);
         }
@@ -202,7 +252,7 @@ fn check_int(rule: &IntRule, i: i64, path: &Pointer, errors: &mut Vec<Issue>) {
     }
 }
 
-pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Vec<Issue>) {
+fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     let len = s.chars().count();
     if let Some(min) = rule.min_len.filter(|&min| len < min) {
         let message = if min == 1 {
@@ -210,13 +260,13 @@ pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Ve
         } else {
             format!("must be at least {min} characters long")
         };
-        errors.push(Issue::new(Code::TooShort, path.clone(), message).with("min", min));
+        errors.push(Issue::new(Code::TooShort, at.pointer(), message).with("min", min));
     }
     if let Some(max) = rule.max_len.filter(|&max| len > max) {
         errors.push(
             Issue::new(
                 Code::TooLong,
-                path.clone(),
+                at.pointer(),
                 format!("must be at most {max} characters long"),
             )
             .with("max", max),
@@ -229,7 +279,7 @@ pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Ve
     let before = errors.len();
     for check in rule.checks {
         if !(check.test)(s) {
-            let mut issue = Issue::new(check.code, path.clone(), check.message);
+            let mut issue = Issue::new(check.code, at.pointer(), check.message);
             if let Some(pattern) = rule.pattern {
                 issue = issue.with("pattern", pattern.source);
             }
@@ -244,20 +294,20 @@ pub(crate) fn check_str(rule: &StrRule, s: &str, path: &Pointer, errors: &mut Ve
         // is right but the grammar still fails, say so in the pattern's own words.
         if !explained && length_ok && !pattern.is_match(s) {
             errors.push(
-                Issue::new(Code::Pattern, path.clone(), pattern.message)
+                Issue::new(Code::Pattern, at.pointer(), pattern.message)
                     .with("pattern", pattern.source),
             );
         }
     }
 }
 
-fn check_enum(rule: &EnumRule, s: &str, path: &Pointer, errors: &mut Vec<Issue>) {
+fn check_enum(rule: &EnumRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     if rule.values.contains(&s) {
         return;
     }
     if let Some((value, why)) = rule.retired.iter().find(|(v, _)| *v == s) {
         errors.push(
-            Issue::new(Code::KindNotSupported, path.clone(), *why)
+            Issue::new(Code::KindNotSupported, at.pointer(), *why)
                 .with("value", *value)
                 .with("allowed", rule.values),
         );
@@ -267,10 +317,10 @@ fn check_enum(rule: &EnumRule, s: &str, path: &Pointer, errors: &mut Vec<Issue>)
     let mut issue = match suggest(s, rule.values.iter().copied()) {
         Some(near) => Issue::new(
             Code::Enum,
-            path.clone(),
+            at.pointer(),
             format!("must be one of {listed}; did you mean `{near}`?"),
         ),
-        None => Issue::new(Code::Enum, path.clone(), format!("must be one of {listed}")),
+        None => Issue::new(Code::Enum, at.pointer(), format!("must be one of {listed}")),
     };
     issue = issue.with("allowed", rule.values);
     if let Some(near) = suggest(s, rule.values.iter().copied()) {
@@ -303,7 +353,15 @@ fn check_array(rule: &ArrayRule, items: &[Value], path: &Pointer, errors: &mut V
         return;
     }
     for (i, item) in items.iter().enumerate() {
-        check_value(&rule.items, item, &path.index(i), errors);
+        check_value(
+            &rule.items,
+            item,
+            At {
+                parent: path,
+                step: Step::Index(i),
+            },
+            errors,
+        );
     }
 }
 

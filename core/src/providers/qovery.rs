@@ -432,8 +432,16 @@ fn check_kind_rules(
     let Some(Value::Object(config)) = input.get("config") else {
         return; // missing or of the wrong type: already reported by the field table
     };
-    let at = root.key("config");
-    let present = |key: &str| config.contains_key(key);
+    // Built only when something is reported: a valid input allocates no paths.
+    let at = || Pointer::root().key("config");
+    // Which config keys are set, as bits in `CONFIG_FIELDS` order: the rules
+    // below ask dozens of times, and a name comparison beats a hash lookup.
+    let index_of = |key: &str| CONFIG_FIELDS.iter().position(|f| f.name == key);
+    let set: u32 = config
+        .keys()
+        .filter_map(|k| index_of(k))
+        .fold(0, |bits, i| bits | 1 << i);
+    let present = |key: &str| index_of(key).is_some_and(|i| set & (1 << i) != 0);
 
     for key in CONFIG_FIELDS
         .iter()
@@ -443,7 +451,7 @@ fn check_kind_rules(
         errors.push(
             Issue::new(
                 Code::Forbidden,
-                at.key(key),
+                at().key(key),
                 format!("is not used by kind {kind}"),
             )
             .with("kind", kind)
@@ -454,7 +462,7 @@ fn check_kind_rules(
         errors.push(
             Issue::new(
                 Code::Required,
-                at.key(key),
+                at().key(key),
                 format!("is required for kind {kind}"),
             )
             .with("field", *key)
@@ -462,18 +470,14 @@ fn check_kind_rules(
         );
     }
     let groups = rules.groups();
-    let touched: Vec<&[&str]> = groups
-        .iter()
-        .copied()
-        .filter(|g| g.iter().any(|k| present(k)))
-        .collect();
-    for group in &touched {
+    let is_touched = |g: &&&[&str]| g.iter().any(|k| present(k));
+    for group in groups.iter().filter(is_touched) {
         for key in group.iter().filter(|k| !present(k)) {
             let with: Vec<&str> = group.iter().copied().filter(|k| present(k)).collect();
             errors.push(
                 Issue::new(
                     Code::Required,
-                    at.key(key),
+                    at().key(key),
                     format!("is required together with {}", with.join(", ")),
                 )
                 .with("field", *key)
@@ -482,35 +486,43 @@ fn check_kind_rules(
         }
     }
     if let Auth::OneOf(groups) = &rules.auth {
-        let described: Vec<String> = groups.iter().map(|g| g.join(" + ")).collect();
-        if touched.is_empty() {
-            errors.push(
+        let described = || {
+            groups
+                .iter()
+                .map(|g| g.join(" + "))
+                .collect::<Vec<String>>()
+        };
+        let mut touched = groups.iter().filter(is_touched);
+        match (touched.next(), touched.next()) {
+            (None, _) => errors.push(
                 Issue::new(
                     Code::Required,
-                    at.clone(),
-                    format!("kind {kind} needs credentials: {}", described.join(", or ")),
+                    at(),
+                    format!(
+                        "kind {kind} needs credentials: {}",
+                        described().join(", or ")
+                    ),
                 )
                 .with("one_of", *groups)
                 .with("kind", kind),
-            );
-        } else if touched.len() > 1 {
-            let later = touched[1];
-            errors.push(
+            ),
+            (Some(_), Some(later)) => errors.push(
                 Issue::new(
                     Code::Conflict,
-                    at.key(later[0]),
-                    format!("set either {}, not both", described.join(" or ")),
+                    at().key(later[0]),
+                    format!("set either {}, not both", described().join(" or ")),
                 )
                 .with("one_of", *groups)
                 .with("kind", kind),
-            );
+            ),
+            (Some(_), None) => {}
         }
     }
     if kind == "DOCKER_HUB" && !present("username") && !present("password") {
         warnings.push(
             Issue::new(
                 Code::DockerHubRateLimit,
-                at,
+                at(),
                 "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit",
             )
             .with("kind", kind),
