@@ -49,8 +49,8 @@ pub(crate) fn ncp_signature_v2(
 pub(crate) struct HuaweiSignature {
     /// The `Authorization` header value.
     pub authorization: String,
-    /// The canonical request (kept for tests and debugging; holds no secret).
-    #[allow(dead_code)]
+    /// The canonical request (holds no secret); compared with the vendor's in tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub canonical_request: String,
 }
 
@@ -182,6 +182,41 @@ fn huawei_canonical_query(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// huaweicloudsdkcore 3.1.219 `Signer`, case 1 of its run on this request
+    /// (canonical request, body hash and signature as the SDK computed them).
+    #[test]
+    fn huawei_canonical_request_and_signature_equal_the_sdk() {
+        let headers = [
+            ("Content-Type", "application/json"),
+            ("Host", "swr-api.cn-north-4.myhuaweicloud.com"),
+            ("X-Sdk-Date", "20261122T101500Z"),
+        ];
+        let body = br#"{"repository":"busybox","category":"linux","description":"this is a busybox repository","is_public":true}"#;
+        let signed = huawei_sign(
+            "AKEXAMPLE0000000000",
+            "SKEXAMPLEsecretkeyvalue000000000000000000",
+            &SignedParts {
+                method: "POST",
+                path: "/v2/manage/namespaces/my-ns/repos",
+                query: "",
+                headers: &headers,
+                body,
+            },
+            "20261122T101500Z",
+        );
+        assert_eq!(
+            signed.canonical_request,
+            "POST\n/v2/manage/namespaces/my-ns/repos/\n\ncontent-type:application/json\n\
+             host:swr-api.cn-north-4.myhuaweicloud.com\nx-sdk-date:20261122T101500Z\n\n\
+             content-type;host;x-sdk-date\nbebc01a91981d86d0f2c7aa4d4f85125152dd643671d29b4dd74402d4d251303"
+        );
+        assert_eq!(
+            signed.authorization,
+            "SDK-HMAC-SHA256 Access=AKEXAMPLE0000000000, SignedHeaders=content-type;host;x-sdk-date, \
+             Signature=cf0cd5c2a951a8f75243da28c05f637e053cbfbcf043afcd9ed0be5ed8bd4b4f"
+        );
+    }
 
     #[test]
     fn hmac_matches_rfc_4231_case_2() {

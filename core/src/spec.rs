@@ -201,7 +201,7 @@ pub enum DefaultValue {
     Text(&'static str),
     /// A value that depends on other fields (Qovery's per-kind URL); `None` means no default.
     #[serde(serialize_with = "serialize_derived")]
-    Derived(#[allow(dead_code)] fn(&Map<String, Value>) -> Option<&'static str>),
+    Derived(fn(&Map<String, Value>) -> Option<&'static str>),
 }
 
 fn serialize_derived<S: serde::Serializer>(
