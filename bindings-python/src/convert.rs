@@ -62,10 +62,11 @@ impl Unsupported {
     }
 }
 
-/// Converts a Python value made of `dict` (str keys), `list`, `tuple`, `str`,
-/// `int`, `float`, `bool` and `None` into JSON. Tuples become arrays, as in
-/// `json.dumps`; integers beyond 64 bits become floats, as every JSON parser
-/// in the other runtimes reads them.
+/// Converts a Python value made of `dict` (str keys), `list`, `str`, `int`,
+/// `float`, `bool` and `None` into JSON. A `tuple` is refused with a hint to
+/// pass a list: the list of Python quirks asks for a clear error, and a
+/// tuple's fixed arity means nothing in these APIs. Integers beyond 64 bits
+/// become floats, as every JSON parser in the other runtimes reads them.
 pub(crate) fn to_json(value: &Bound<'_, PyAny>) -> Result<Value, Unsupported> {
     to_json_at(value, 0)
 }
@@ -114,11 +115,13 @@ fn to_json_at(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Unsupport
     if let Ok(list) = value.cast::<PyList>() {
         return seq_to_json(list.iter(), list.len(), depth);
     }
-    if let Ok(tuple) = value.cast::<PyTuple>() {
-        return seq_to_json(tuple.iter(), tuple.len(), depth);
+    if value.cast::<PyTuple>().is_ok() {
+        return Err(Unsupported::new(
+            "a `tuple` is not a JSON array here; pass a list".to_owned(),
+        ));
     }
     Err(Unsupported::new(format!(
-        "a `{}` is not JSON; expected dict, list, tuple, str, int, float, bool or None",
+        "a `{}` is not JSON; expected dict, list, str, int, float, bool or None",
         type_name(value)
     )))
 }

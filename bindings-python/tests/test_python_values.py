@@ -104,14 +104,15 @@ def test_top_level_non_json() -> None:
     assert _unsupported({1, 2}).path == ""
 
 
-def test_tuples_are_arrays() -> None:
+def test_tuples_are_a_clear_error_lists_are_arrays() -> None:
     op = "gcore.users.create_multiple"
     base = {"project_id": 1, "region_id": 76, "registry_id": 5}
     users = ({"name": "alice", "duration": 30}, {"name": "bob", "duration": -1})
-    as_tuple = regplan.validate(op, {**base, "users": users})
-    as_list = regplan.validate(op, {**base, "users": list(users)})
-    assert as_tuple == as_list
-    assert as_tuple["valid"]
+    with pytest.raises(regplan.UnsupportedValueError) as raised:
+        regplan.validate(op, {**base, "users": users})
+    assert raised.value.path == "/users"
+    assert "pass a list" in str(raised.value)
+    assert regplan.validate(op, {**base, "users": list(users)})["valid"]
 
 
 def test_big_ints_become_doubles_like_json_parsers_read_them() -> None:
