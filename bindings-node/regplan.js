@@ -37,7 +37,7 @@ function rethrow(error, caller) {
 
 function operations() {
   try {
-    return native.operations()
+    return JSON.parse(native.operations())
   } catch (error) {
     rethrow(error, operations)
   }
@@ -45,7 +45,7 @@ function operations() {
 
 function validate(op, input) {
   try {
-    return native.validate(op, input)
+    return JSON.parse(native.validate(op, input))
   } catch (error) {
     rethrow(error, validate)
   }
@@ -53,7 +53,7 @@ function validate(op, input) {
 
 function validateField(op, field, value) {
   try {
-    return native.validateField(op, field, value)
+    return JSON.parse(native.validateField(op, field, value))
   } catch (error) {
     rethrow(error, validateField)
   }
@@ -61,7 +61,7 @@ function validateField(op, field, value) {
 
 function validateMany(op, inputs) {
   try {
-    return native.validateMany(op, inputs)
+    return JSON.parse(native.validateMany(op, inputs))
   } catch (error) {
     rethrow(error, validateMany)
   }
@@ -71,7 +71,7 @@ function plan(op, input, options) {
   try {
     // The core reads no clock: signed requests without options.timestamp
     // are signed at this instant.
-    return native.plan(op, input, options, Date.now())
+    return JSON.parse(native.plan(op, input, options, Date.now()))
   } catch (error) {
     rethrow(error, plan)
   }
@@ -79,7 +79,7 @@ function plan(op, input, options) {
 
 function schema(op) {
   try {
-    return native.schema(op)
+    return JSON.parse(native.schema(op))
   } catch (error) {
     rethrow(error, schema)
   }

@@ -25,8 +25,6 @@ const MAX_DEPTH: usize = 128;
 /// `validateMany` gives each input its own budget.
 const MAX_VALUES: usize = 100_000;
 
-/// Largest integer a JavaScript number holds exactly (2^53 - 1).
-const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// Why a value is not JSON, and where: `path` holds the segments from the
 /// failing value up to the argument, innermost first.
@@ -306,29 +304,6 @@ pub(crate) fn number(n: f64) -> Result<Value, ConvertError> {
     }
 }
 
-/// Prepares a result for napi's conversion, which turns integers beyond
-/// 2^53 into `BigInt`s: those become (rounded) numbers, as `JSON.parse` reads them.
-pub(crate) fn to_js(mut value: Value) -> Value {
-    fn walk(value: &mut Value) {
-        match value {
-            Value::Number(n) if n.is_i64() || n.is_u64() => {
-                let rounded = n
-                    .as_f64()
-                    .filter(|f| f.abs() > MAX_SAFE_INTEGER)
-                    .and_then(Number::from_f64);
-                if let Some(rounded) = rounded {
-                    *n = rounded;
-                }
-            }
-            Value::Array(items) => items.iter_mut().for_each(walk),
-            Value::Object(map) => map.values_mut().for_each(walk),
-            _ => {}
-        }
-    }
-    walk(&mut value);
-    value
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,13 +320,5 @@ mod tests {
         assert!(number(f64::NAN).is_err());
         assert!(number(f64::INFINITY).is_err());
         assert!(number(f64::NEG_INFINITY).is_err());
-    }
-
-    #[test]
-    fn integers_beyond_2_pow_53_leave_as_numbers_not_bigints() {
-        let out = to_js(json!({"big": u64::MAX, "small": [5, -7], "float": 0.5}));
-        assert!(out["big"].is_f64());
-        assert_eq!(out["small"], json!([5, -7]));
-        assert_eq!(out["float"], json!(0.5));
     }
 }
