@@ -25,7 +25,6 @@ const MAX_DEPTH: usize = 128;
 /// `validateMany` gives each input its own budget.
 const MAX_VALUES: usize = 100_000;
 
-
 /// Why a value is not JSON, and where: `path` holds the segments from the
 /// failing value up to the argument, innermost first.
 pub(crate) struct Unsupported {
