@@ -63,6 +63,21 @@ pub enum Error {
         /// The provider id.
         provider: &'static str,
     },
+    /// A host value with no JSON form (`NaN`, a `Date`, a lone surrogate), or
+    /// an input too deep or too large to read; the path says where.
+    #[error("{0}")]
+    UnsupportedValue(crate::input::Unsupported),
+    /// A binding was called with an argument of the wrong type (an operation
+    /// id that is not a string).
+    #[error("`{argument}` must be {expected}, not {got}")]
+    InvalidArgument {
+        /// The argument's name.
+        argument: &'static str,
+        /// What it must be.
+        expected: &'static str,
+        /// What it was, in words (never its value).
+        got: &'static str,
+    },
     /// A plan option that cannot be used.
     #[error("invalid option `{option}`: {reason}")]
     InvalidOption {
@@ -82,6 +97,22 @@ fn first_error(report: &Report) -> String {
 }
 
 impl Error {
+    /// Every code [`Error::code`] can return, in declaration order: the
+    /// stable codes of API errors in every binding (issue codes are
+    /// [`crate::Code::ALL`]).
+    pub const CODES: &'static [&'static str] = &[
+        "unknown_operation",
+        "unknown_field_name",
+        "invalid_input",
+        "missing_credentials",
+        "wrong_credentials",
+        "invalid_credentials",
+        "missing_timestamp",
+        "unsupported_value",
+        "invalid_option",
+        "invalid_argument",
+    ];
+
     /// A stable snake_case identifier of the error kind.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -93,7 +124,9 @@ impl Error {
             Error::WrongCredentials { .. } => "wrong_credentials",
             Error::InvalidCredentials { .. } => "invalid_credentials",
             Error::MissingTimestamp { .. } => "missing_timestamp",
+            Error::UnsupportedValue(_) => "unsupported_value",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::InvalidArgument { .. } => "invalid_argument",
         }
     }
 
@@ -103,6 +136,34 @@ impl Error {
         match self {
             Error::Invalid(report) => Some(report),
             _ => None,
+        }
+    }
+}
+
+/// Why a call on a host value failed: the core's [`Error`], or the host's own
+/// exception raised while reading the value (a JavaScript getter that threw),
+/// which a binding re-raises unchanged.
+#[derive(Debug)]
+pub enum Failure<E> {
+    /// The core's error, with its stable code.
+    Api(Error),
+    /// The host's exception.
+    Host(E),
+}
+
+impl<E> From<Error> for Failure<E> {
+    fn from(error: Error) -> Self {
+        Failure::Api(error)
+    }
+}
+
+impl Failure<std::convert::Infallible> {
+    /// The core's error: a `serde_json::Value` never raises.
+    #[must_use]
+    pub fn into_error(self) -> Error {
+        match self {
+            Failure::Api(error) => error,
+            Failure::Host(never) => match never {},
         }
     }
 }

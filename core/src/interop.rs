@@ -5,21 +5,10 @@
 //! every rule, every message and every output shape lives here, once. The
 //! differential test compares what each runtime gets from these functions.
 
-use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::{Credentials, Error, PlanOptions, Timestamp};
-
-/// Options as the bindings take them: [`PlanOptions`] plus `reveal_secrets`.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct BindingOptions {
-    credentials: Option<Credentials>,
-    base_url: Option<String>,
-    timestamp: Option<Timestamp>,
-    #[serde(default)]
-    reveal_secrets: bool,
-}
+use crate::input::{self, Budget, Input, Shape};
+use crate::{Credentials, Error, Failure, PlanOptions, Timestamp};
 
 /// Every operation with its fields, constraints and sources.
 #[must_use]
@@ -54,51 +43,261 @@ pub fn validate_field_value(op: &str, field: &str, value: &Value) -> Result<Valu
     Ok(serde_json::to_value(crate::validate_field(op, field, value)?).unwrap_or(Value::Null))
 }
 
-/// Parses binding options (`credentials`, `base_url`, `timestamp`,
-/// `reveal_secrets`; `null` for none) into [`PlanOptions`] and the reveal flag.
+/// Reads a string argument (`op`, `field`) of a binding call.
 ///
 /// # Errors
-/// [`Error::InvalidOption`], whose message never repeats a value from the
-/// options: a mistyped secret must not come back in an error.
-pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
-    if options.is_null() {
-        return Ok((PlanOptions::default(), false));
-    }
-    let parsed = BindingOptions::deserialize(options).map_err(|e| Error::InvalidOption {
-        option: "options",
-        reason: without_quoted_values(&e.to_string()),
-    })?;
-    let plan_options = PlanOptions {
-        credentials: parsed.credentials,
-        base_url: parsed.base_url,
-        timestamp: parsed.timestamp,
+/// [`Error::InvalidArgument`] naming the argument and what it was instead
+/// (never its value), or the host's exception.
+pub fn string_argument<I: Input>(
+    name: &'static str,
+    value: &I,
+) -> Result<String, Failure<I::Error>> {
+    let what = match value.shape().map_err(Failure::Host)? {
+        Shape::Str(s) => return Ok(s.into_owned()),
+        Shape::Foreign(input::Foreign::LoneSurrogate) => "a string with a lone surrogate",
+        Shape::Foreign(_) => "a value without JSON form",
+        shape => crate::validate::type_name(&shape),
     };
-    Ok((plan_options, parsed.reveal_secrets))
+    Err(Failure::Api(Error::InvalidArgument {
+        argument: name,
+        expected: "a string",
+        got: what,
+    }))
 }
 
-/// serde quotes offending string values (`invalid type: string "s3cr3t"`);
-/// keep the explanation, drop the value.
-fn without_quoted_values(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut quoted = false;
-    for ch in message.chars() {
-        match (ch, quoted) {
-            ('"', false) => {
-                quoted = true;
-                out.push_str("\"…\"");
+/// Most values read from `plan`'s options: a handful in practice.
+const OPTION_VALUES: usize = 10_000;
+
+/// Reads `plan`'s options from a host value (absent, `undefined` or `null`
+/// for none) and fills in the signing time `now` (epoch milliseconds) when
+/// the caller gave no `timestamp` member; an explicit `timestamp: null`
+/// keeps the clock out (signed requests then fail with `missing_timestamp`).
+///
+/// # Errors
+/// [`Error::InvalidOption`] (a value without JSON form included, whose place
+/// is not shown: keys of options may be pasted secrets), or the host's exception.
+pub fn read_options<I: Input>(
+    options: Option<&I>,
+    now: Option<i64>,
+) -> Result<(PlanOptions, bool), Failure<I::Error>> {
+    let mut value = match options {
+        None => Value::Null,
+        Some(options) => match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
+            Ok(value) => value,
+            Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
+            Err(input::Abort::Unsupported(foreign, _)) => {
+                return Err(Failure::Api(Error::InvalidOption {
+                    option: "options",
+                    reason: format!("hold a value without JSON form: {}", foreign.message()),
+                }))
             }
-            ('"', true) => quoted = false,
-            (_, false) => out.push(ch),
-            (_, true) => {}
+        },
+    };
+    if let Some(now) = now {
+        if value.is_null() {
+            value = Value::Object(serde_json::Map::new());
+        }
+        if let Value::Object(map) = &mut value {
+            map.entry("timestamp").or_insert_with(|| Value::from(now));
         }
     }
-    out
+    plan_options(&value).map_err(Failure::Api)
+}
+
+/// The members `plan`'s options may have.
+pub const OPTION_NAMES: &[&str] = &["credentials", "base_url", "timestamp", "reveal_secrets"];
+
+/// Parses binding options (`credentials`, `base_url`, `timestamp`,
+/// `reveal_secrets`; `null` or absent members for none) into
+/// [`PlanOptions`] and the reveal flag.
+///
+/// Parsed by hand rather than by serde: serde's messages quote the offending
+/// value (`invalid type: string "s3cr3t"`), and a mistyped secret must never
+/// come back in an error. Messages here name members and JSON types only.
+///
+/// # Errors
+/// [`Error::InvalidOption`].
+pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
+    let invalid = |option: &'static str, reason: String| Error::InvalidOption { option, reason };
+    let map = match options {
+        Value::Null => return Ok((PlanOptions::default(), false)),
+        Value::Object(map) => map,
+        other => {
+            return Err(invalid(
+                "options",
+                format!("must be an object, not {}", type_of(other)),
+            ))
+        }
+    };
+    // The unknown name is not shown: a pasted secret can land where a key goes.
+    if map.keys().any(|k| !OPTION_NAMES.contains(&k.as_str())) {
+        return Err(invalid(
+            "options",
+            format!("has an unknown member; known: {}", OPTION_NAMES.join(", ")),
+        ));
+    }
+    let credentials = match map.get("credentials") {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(credentials(value)?),
+    };
+    let base_url = match map.get("base_url") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(url)) => Some(url.clone()),
+        Some(other) => {
+            return Err(invalid(
+                "base_url",
+                format!("must be a string, not {}", type_of(other)),
+            ))
+        }
+    };
+    let timestamp = match map.get("timestamp") {
+        None | Some(Value::Null) => None,
+        Some(value) => Some(timestamp(value)?),
+    };
+    let reveal = match map.get("reveal_secrets") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err(invalid(
+                "reveal_secrets",
+                format!("must be true or false, not {}", type_of(other)),
+            ))
+        }
+    };
+    let options = PlanOptions {
+        credentials,
+        base_url,
+        timestamp,
+    };
+    Ok((options, reveal))
+}
+
+/// The JSON type of an option value, in words (never the value).
+fn type_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn credentials(value: &Value) -> Result<Credentials, Error> {
+    let invalid = |reason: String| Error::InvalidOption {
+        option: "credentials",
+        reason,
+    };
+    let Value::Object(map) = value else {
+        return Err(invalid(format!(
+            "must be an object such as {{\"type\": \"api_key\", \"api_key\": \"...\"}}, not {}",
+            type_of(value)
+        )));
+    };
+    let kind = match map.get("type") {
+        Some(Value::String(kind)) => kind.as_str(),
+        _ => "",
+    };
+    let Some(members) = Credentials::MEMBERS
+        .iter()
+        .find(|(name, _, _)| *name == kind)
+        .map(|(_, required, optional)| (*required, *optional))
+    else {
+        return Err(invalid(format!(
+            "`type` must be one of {}",
+            Credentials::MEMBERS
+                .iter()
+                .map(|(name, _, _)| *name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    };
+    let (required, optional) = members;
+    let known = |k: &str| k == "type" || required.contains(&k) || optional.contains(&k);
+    if !map.keys().all(|k| known(k)) {
+        return Err(invalid(format!(
+            "of type {kind} have an unknown member; expected {}",
+            required
+                .iter()
+                .chain(optional)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let text = |name: &'static str| -> Result<Option<String>, Error> {
+        match map.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(invalid(format!(
+                "`{name}` must be a string, not {}",
+                type_of(other)
+            ))),
+        }
+    };
+    let read = |name: &'static str| -> Result<String, Error> {
+        text(name)?.ok_or_else(|| invalid(format!("of type {kind} need `{name}`")))
+    };
+    Ok(match kind {
+        "api_key" => Credentials::ApiKey {
+            api_key: read("api_key")?.into(),
+        },
+        "token" => Credentials::Token {
+            token: read("token")?.into(),
+        },
+        "bearer" => Credentials::Bearer {
+            token: read("token")?.into(),
+        },
+        "access_key" => Credentials::AccessKey {
+            access_key: read("access_key")?,
+            secret_key: read("secret_key")?.into(),
+            project_id: text("project_id")?,
+        },
+        _ => Credentials::IamToken {
+            token: read("token")?.into(),
+        },
+    })
+}
+
+fn timestamp(value: &Value) -> Result<Timestamp, Error> {
+    let invalid = |reason: String| Error::InvalidOption {
+        option: "timestamp",
+        reason,
+    };
+    match value {
+        Value::String(text) => {
+            Timestamp::parse_rfc3339(text).map_err(|why| invalid(why.to_owned()))
+        }
+        Value::Number(n) => {
+            let millis = n.as_i64().or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    // Exact: the bound keeps the value within i64 and f64's integers.
+                    .map(|f| {
+                        #[allow(clippy::cast_possible_truncation)]
+                        let whole = f as i64;
+                        whole
+                    })
+            });
+            match millis {
+                Some(ms) => Timestamp::from_millis(ms)
+                    .ok_or_else(|| invalid("is outside years 1 to 9999".to_owned())),
+                None => Err(invalid("must be whole epoch milliseconds".to_owned())),
+            }
+        }
+        other => Err(invalid(format!(
+            "must be epoch milliseconds or an RFC 3339 date-time string, not {}",
+            type_of(other)
+        ))),
+    }
 }
 
 /// `plan` as JSON. An invalid input is a result, not an error:
 /// `{"ok": false, "errors": [...], "warnings": [...]}`; a valid one gives
-/// `{"ok": true, "request": {...}, "curl": "..."}`, secrets masked unless
-/// `options.reveal_secrets` is true.
+/// `{"ok": true, "request": {...}, "curl": "..."}`. The request carries the
+/// real header and body values (it is what gets sent); only `curl`, a
+/// rendering for people, masks secrets unless `options.reveal_secrets`.
 ///
 /// # Errors
 /// Misuse: unknown operation, options that do not parse (`invalid_option`),
@@ -108,7 +307,7 @@ pub fn plan_value(op: &str, input: &Value, options: &Value) -> Result<Value, Err
     match crate::plan(op, input, &plan_options) {
         Ok(request) => Ok(json!({
             "ok": true,
-            "request": serde_json::to_value(request.view(reveal)).unwrap_or(Value::Null),
+            "request": serde_json::to_value(request.view(true)).unwrap_or(Value::Null),
             "curl": request.to_curl(reveal),
         })),
         Err(Error::Invalid(report)) => Ok(json!({
@@ -157,12 +356,34 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(message.contains("invalid type"), "{message}");
-        assert!(!message.contains("s3cr3t"), "{message}");
+        assert_eq!(
+            message,
+            r#"invalid option `credentials`: must be an object such as {"type": "api_key", "api_key": "..."}, not a string"#
+        );
+        // Secrets of the wrong type, with quotes, or where a key goes: never repeated.
+        for options in [
+            json!({"credentials": {"type": "api_key", "api_key": 123456789}}),
+            json!({"credentials": {"type": "api_key", "api_key": "s3\"cr3t", "s3cr3t": 1}}),
+            json!({"credentials": ["s3cr3t"]}),
+            json!({"credentials": {"type": "s3cr3t"}}),
+            json!({"s3cr3t-x": 1}),
+            json!({"timestamp": "s3cr3t"}),
+            json!({"base_url": ["s3cr3t"]}),
+        ] {
+            let message = plan_options(&options)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(message.starts_with("invalid option"), "{message}");
+            assert!(
+                !message.contains("s3") && !message.contains("123456789"),
+                "{message}"
+            );
+        }
     }
 
     #[test]
-    fn request_keeps_header_order_and_masks_by_default() {
+    fn request_carries_real_values_and_curl_masks_by_default() {
         let input = json!({"project_id": 1, "region_id": 2, "name": "reg"});
         let options = json!({"credentials": {"type": "api_key", "api_key": "s3cr3t"}});
         let planned = plan_value("gcore.registries.create", &input, &options).unwrap_or_default();
@@ -171,16 +392,22 @@ mod tests {
             .map(|h| h.keys().collect())
             .unwrap_or_default();
         assert_eq!(headers, ["Accept", "Authorization", "Content-Type"]);
-        assert_eq!(planned["request"]["headers"]["Authorization"], "APIKey ***");
+        assert_eq!(
+            planned["request"]["headers"]["Authorization"],
+            "APIKey s3cr3t"
+        );
+        let curl = planned["curl"].as_str().unwrap_or_default();
+        assert!(
+            curl.contains("APIKey ***") && !curl.contains("s3cr3t"),
+            "{curl}"
+        );
         let revealed = plan_value(
             "gcore.registries.create",
             &input,
             &json!({"credentials": {"type": "api_key", "api_key": "s3cr3t"}, "reveal_secrets": true}),
         )
         .unwrap_or_default();
-        assert_eq!(
-            revealed["request"]["headers"]["Authorization"],
-            "APIKey s3cr3t"
-        );
+        let curl = revealed["curl"].as_str().unwrap_or_default();
+        assert!(curl.contains("APIKey s3cr3t"), "{curl}");
     }
 }

@@ -38,6 +38,7 @@
 
 mod docs;
 mod error;
+pub mod input;
 pub mod interop;
 mod providers;
 mod report;
@@ -50,7 +51,8 @@ mod time;
 mod validate;
 
 pub use docs::rule_table;
-pub use error::Error;
+pub use error::{Error, Failure};
+pub use input::{Abort, Budget, Foreign, Input, Shape, Unsupported, Visit};
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
 pub use secret::{Credentials, Secret, MASK};
@@ -86,7 +88,20 @@ pub fn operation(id: &str) -> Result<&'static Operation, Error> {
 /// # Errors
 /// Only [`Error::UnknownOperation`]; an invalid input is a [`Report`] with errors.
 pub fn validate(op: &str, input: &Value) -> Result<Report, Error> {
-    Ok(validate::validate_input(operation(op)?, input))
+    validate_with(op, &input).map_err(Failure::into_error)
+}
+
+/// [`validate`] for any host value ([`Input`]): a Python object, a JavaScript
+/// value, or JSON. The value is read in place, only as far as the rules ask.
+///
+/// # Errors
+/// [`Error::UnknownOperation`], [`Error::UnsupportedValue`] for a value with
+/// no JSON form, or the host's own exception raised while reading.
+pub fn validate_with<I: Input>(op: &str, input: &I) -> Result<Report, Failure<I::Error>> {
+    let op = operation(op)?;
+    validate::validate_input(op, input, &mut Budget::new(), false)
+        .map(|(report, _)| report)
+        .map_err(Abort::into_failure)
 }
 
 /// Checks one top-level field's value with the same codes and messages as
@@ -96,12 +111,24 @@ pub fn validate(op: &str, input: &Value) -> Result<Report, Error> {
 /// # Errors
 /// [`Error::UnknownOperation`], or [`Error::UnknownField`] for a field the operation lacks.
 pub fn validate_field(op: &str, field: &str, value: &Value) -> Result<Report, Error> {
+    validate_field_with(op, field, &value).map_err(Failure::into_error)
+}
+
+/// [`validate_field`] for any host value.
+///
+/// # Errors
+/// As [`validate_field`], plus those of [`validate_with`].
+pub fn validate_field_with<I: Input>(
+    op: &str,
+    field: &str,
+    value: &I,
+) -> Result<Report, Failure<I::Error>> {
     let op = operation(op)?;
     let field = op.field(field).ok_or_else(|| Error::UnknownField {
         operation: op.id,
         field: field.to_owned(),
     })?;
-    Ok(validate::validate_one(field, value))
+    validate::validate_one(field, value, &mut Budget::new()).map_err(Abort::into_failure)
 }
 
 /// Validates the input and, when it is valid, builds the exact request with
@@ -111,15 +138,26 @@ pub fn validate_field(op: &str, field: &str, value: &Value) -> Result<Report, Er
 /// [`Error::Invalid`] with the full report for a bad input; otherwise a misuse:
 /// unknown operation, missing or wrong credentials, a bad `base_url`.
 pub fn plan(op: &str, input: &Value, options: &PlanOptions) -> Result<Request, Error> {
+    plan_with(op, &input, options).map_err(Failure::into_error)
+}
+
+/// [`plan`] for any host value.
+///
+/// # Errors
+/// As [`plan`], plus those of [`validate_with`].
+pub fn plan_with<I: Input>(
+    op: &str,
+    input: &I,
+    options: &PlanOptions,
+) -> Result<Request, Failure<I::Error>> {
     let op = operation(op)?;
-    let report = validate::validate_input(op, input);
-    if !report.is_valid() {
-        return Err(Error::Invalid(report));
-    }
-    match input {
-        Value::Object(map) => request::build(op, map, options, report.warnings),
-        // A valid input is always an object: `validate_input` reports anything else.
-        _ => Err(Error::Invalid(report)),
+    let (report, values) = validate::validate_input(op, input, &mut Budget::new(), true)
+        .map_err(Abort::into_failure)?;
+    match values {
+        Some(values) if report.is_valid() => {
+            Ok(request::build(op, &values, options, report.warnings)?)
+        }
+        _ => Err(Failure::Api(Error::Invalid(report))),
     }
 }
 

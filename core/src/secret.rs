@@ -95,6 +95,19 @@ pub enum Credentials {
 }
 
 impl Credentials {
+    /// Each credential type (`type` in JSON) with its required and optional members.
+    pub const MEMBERS: &'static [(
+        &'static str,
+        &'static [&'static str],
+        &'static [&'static str],
+    )] = &[
+        ("api_key", &["api_key"], &[]),
+        ("token", &["token"], &[]),
+        ("bearer", &["token"], &[]),
+        ("access_key", &["access_key", "secret_key"], &["project_id"]),
+        ("iam_token", &["token"], &[]),
+    ];
+
     /// The `type` tag, as in JSON.
     #[must_use]
     pub fn kind(&self) -> &'static str {

@@ -7,10 +7,9 @@
 
 use serde_json::{Map, Number, Value};
 
+use crate::input::{float_value, read, Abort, Budget, Foreign, Input, Shape};
 use crate::report::{Code, Issue, Pointer, Report};
-use crate::spec::{
-    ArrayRule, EnumRule, Field, IntRule, Kind, Location, ObjectRule, Operation, StrRule,
-};
+use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, Location, Operation, StrRule};
 
 /// Where a value sits: its parent's pointer and one more step. The full
 /// [`Pointer`] is only built when an issue is reported, so a valid input
@@ -36,108 +35,212 @@ impl At<'_> {
     }
 }
 
-/// Validates a whole input against `op`.
-pub(crate) fn validate_input(op: &Operation, input: &Value) -> Report {
+/// A report, and the declared fields' values when they were read.
+pub(crate) type Checked = (Report, Option<Map<String, Value>>);
+
+/// Validates a whole input against `op`, reading the host value directly.
+///
+/// Returns the report and, when `want_values` or the operation has
+/// cross-field rules, the declared fields' values as JSON (the only values
+/// copied out of the host, read once more under the same budget).
+pub(crate) fn validate_input<I: Input>(
+    op: &Operation,
+    input: &I,
+    budget: &mut Budget,
+    want_values: bool,
+) -> Result<Checked, Abort<I::Error>> {
     let mut report = Report::default();
-    let Value::Object(map) = input else {
-        report
-            .errors
-            .push(type_error("an object", input, Pointer::root()));
-        return report;
-    };
-    check_members(op.fields, map, &Pointer::root(), &mut report.errors);
-    for check in op.checks {
-        (check.validate)(map, &mut report.errors, &mut report.warnings);
+    let root = Pointer::root();
+    let shape = read(input, budget).map_err(|e| e.at(Pointer::root))?;
+    match shape {
+        Shape::Object => {}
+        Shape::Undefined => return Err(Abort::Unsupported(Foreign::Undefined, Some(root))),
+        other => {
+            report.errors.push(type_error("an object", &other, root));
+            return Ok((report, None));
+        }
     }
-    report
+    let slots = check_members(op.fields, input, &root, &mut report.errors, budget)?;
+    if op.checks.is_empty() && !want_values {
+        return Ok((report, None));
+    }
+    let values = declared_values(op.fields, slots, budget)?;
+    for check in op.checks {
+        (check.validate)(&values, &mut report.errors, &mut report.warnings);
+    }
+    Ok((report, Some(values)))
 }
 
-/// Validates one top-level field's value, as a form does on every keystroke.
-pub(crate) fn validate_one(field: &Field, value: &Value) -> Report {
+/// Validates one field's value, as a form does on every keystroke.
+pub(crate) fn validate_one<I: Input>(
+    field: &Field,
+    value: &I,
+    budget: &mut Budget,
+) -> Result<Report, Abort<I::Error>> {
     let mut report = Report::default();
     let root = Pointer::root();
     let at = At {
         parent: &root,
         step: Step::Key(field.name),
     };
-    check_field(field, value, at, &mut report.errors);
-    report
+    check_field(field, value, at, &mut report.errors, budget)?;
+    Ok(report)
 }
 
-fn check_field(field: &Field, value: &Value, at: At<'_>, errors: &mut Vec<Issue>) {
+fn check_field<I: Input>(
+    field: &Field,
+    value: &I,
+    at: At<'_>,
+    errors: &mut Vec<Issue>,
+    budget: &mut Budget,
+) -> Result<(), Abort<I::Error>> {
+    let shape = read(value, budget).map_err(|e| e.at(|| at.pointer()))?;
     let routes_the_request = matches!(
         field.location,
         Location::Path | Location::PathDoubleEncoded | Location::Endpoint
     );
-    match value {
+    match shape {
+        // `undefined` is an absent member (JSON.stringify drops it).
+        Shape::Undefined if field.required => errors.push(required(field.name, at)),
+        Shape::Undefined => {}
         // A control character in a value that lands in a URL or picks an
         // endpoint is refused outright, whatever else its grammar says.
-        Value::String(s) if routes_the_request && s.chars().any(char::is_control) => {
+        Shape::Str(s) if routes_the_request && s.chars().any(char::is_control) => {
             errors.push(Issue::new(
                 Code::ControlCharacter,
                 at.pointer(),
                 "must not contain control characters (CR, LF, tab, NUL, ...)",
-            ))
+            ));
         }
-        _ => check_value(&field.kind, value, at, errors),
+        shape => check_value(&field.kind, value, shape, at, errors, budget)?,
     }
+    Ok(())
+}
+
+fn required(name: &'static str, at: At<'_>) -> Issue {
+    Issue::new(Code::Required, at.pointer(), "is required").with("field", name)
 }
 
 /// Checks the members of an object against a field table: known fields in
 /// table order, then unknown keys in sorted order so the output does not
 /// depend on the caller's key order (JS reorders integer-like keys).
-fn check_members(
-    fields: &[Field],
-    map: &Map<String, Value>,
+/// Returns the members that matched a field, by field index.
+fn check_members<I: Input>(
+    fields: &'static [Field],
+    object: &I,
     path: &Pointer,
     errors: &mut Vec<Issue>,
-) {
-    // One pass over the input matches keys to fields by comparing names,
-    // which for a handful of short names beats hashing each field name.
-    const SLOTS: usize = 32;
-    let mut slots: [Option<&Value>; SLOTS] = [None; SLOTS];
-    let mut has_unknown = false;
-    if fields.len() <= SLOTS {
-        for (key, value) in map {
+    budget: &mut Budget,
+) -> Result<Vec<Option<I>>, Abort<I::Error>> {
+    let mut slots: Vec<Option<I>> = Vec::with_capacity(fields.len());
+    slots.resize_with(fields.len(), || None);
+    let mut unknown: Vec<String> = Vec::new();
+    object
+        .entries(&mut |key, value| {
+            // Matching by comparing names beats hashing for a handful of short names.
             match fields.iter().position(|f| f.name == key) {
-                Some(i) => slots[i] = Some(value),
-                None => has_unknown = true,
+                Some(i) => {
+                    if let Some(slot) = slots.get_mut(i) {
+                        *slot = Some(value);
+                    }
+                }
+                None => {
+                    // Only read far enough to skip `undefined`; the value is never used.
+                    budget.spend(1).map_err(|e| e.at(|| path.key(key)))?;
+                    let shape = value
+                        .shape()
+                        .map_err(Abort::Host)
+                        .map_err(|e| e.at(|| path.key(key)))?;
+                    if !matches!(shape, Shape::Undefined) {
+                        unknown.push(key.to_owned());
+                    }
+                }
             }
-        }
-    } else {
-        has_unknown = map.keys().any(|k| !fields.iter().any(|f| f.name == k));
-    }
-    for (i, field) in fields.iter().enumerate() {
-        let value = if fields.len() <= SLOTS {
-            slots[i]
-        } else {
-            map.get(field.name)
+            Ok(())
+        })
+        .map_err(|e| e.at(|| path.clone()))?;
+    for (field, slot) in fields.iter().zip(&slots) {
+        let at = At {
+            parent: path,
+            step: Step::Key(field.name),
         };
-        match value {
-            Some(value) => {
-                let at = At {
-                    parent: path,
-                    step: Step::Key(field.name),
-                };
-                check_field(field, value, at, errors);
-            }
-            None if field.required => errors.push(
-                Issue::new(Code::Required, path.key(field.name), "is required")
-                    .with("field", field.name),
-            ),
+        match slot {
+            Some(value) => check_field(field, value, at, errors, budget)?,
+            None if field.required => errors.push(required(field.name, at)),
             None => {}
         }
     }
-    if has_unknown {
-        let mut unknown: Vec<&String> = map
-            .keys()
-            .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
-            .collect();
+    if !unknown.is_empty() {
         unknown.sort_unstable();
         for key in unknown {
-            errors.push(unknown_field(key, fields.iter().map(|f| f.name), path));
+            errors.push(unknown_field(&key, fields.iter().map(|f| f.name), path));
         }
     }
+    Ok(slots)
+}
+
+/// The values of the declared members, as JSON, for the rules that relate
+/// fields and for the request builder. Read along the field table: members
+/// the table does not declare are left out, and a container where the table
+/// wants something else (a type error already reported) becomes an empty
+/// container of its own type, so no unread structure is ever expanded.
+fn declared_values<I: Input>(
+    fields: &'static [Field],
+    slots: Vec<Option<I>>,
+    budget: &mut Budget,
+) -> Result<Map<String, Value>, Abort<I::Error>> {
+    let mut map = Map::new();
+    for (field, slot) in fields.iter().zip(slots) {
+        if let Some(value) = slot {
+            if let Some(value) = declared_value(&field.kind, &value, budget)? {
+                map.insert(field.name.to_owned(), value);
+            }
+        }
+    }
+    Ok(map)
+}
+
+/// One value read along its kind; `None` for `undefined` (absent).
+fn declared_value<I: Input>(
+    kind: &Kind,
+    value: &I,
+    budget: &mut Budget,
+) -> Result<Option<Value>, Abort<I::Error>> {
+    Ok(Some(match (kind, read(value, budget)?) {
+        (_, Shape::Undefined) => return Ok(None),
+        (_, Shape::Null) => Value::Null,
+        (_, Shape::Bool(b)) => Value::Bool(b),
+        (_, Shape::Int(i)) => Value::from(i),
+        (_, Shape::Float(f)) => float_value(f),
+        (_, Shape::Str(s)) => Value::String(s.into_owned()),
+        (Kind::Object(rule), Shape::Object) => {
+            let mut slots: Vec<Option<I>> = Vec::with_capacity(rule.fields.len());
+            slots.resize_with(rule.fields.len(), || None);
+            value.entries(&mut |key, member| {
+                if let Some(i) = rule.fields.iter().position(|f| f.name == key) {
+                    if let Some(slot) = slots.get_mut(i) {
+                        *slot = Some(member);
+                    }
+                }
+                Ok(())
+            })?;
+            Value::Object(declared_values(rule.fields, slots, budget)?)
+        }
+        (Kind::Array(rule), Shape::Array(len)) => {
+            // Beyond the limit the input is already invalid; its items are not needed.
+            let len = rule.max_items.map_or(len, |max| len.min(max));
+            budget.spend(len)?;
+            let mut items = Vec::with_capacity(len.min(1024));
+            for index in 0..len {
+                let item = value.item(index).map_err(Abort::Host)?;
+                items.push(declared_value(&rule.items, &item, budget)?.unwrap_or(Value::Null));
+            }
+            Value::Array(items)
+        }
+        (_, Shape::Array(_)) => Value::Array(Vec::new()),
+        (_, Shape::Object) => Value::Object(Map::new()),
+        (_, Shape::Foreign(foreign)) => return Err(Abort::foreign(foreign)),
+    }))
 }
 
 /// An `unknown_field` error with a "did you mean" hint when a known name is close.
@@ -158,37 +261,49 @@ pub(crate) fn unknown_field<'a>(
     }
 }
 
-fn check_value(kind: &Kind, value: &Value, at: At<'_>, errors: &mut Vec<Issue>) {
-    match kind {
-        Kind::Integer(rule) => match value {
-            Value::Number(n) => match integer_of(n) {
-                Some(i) => check_int(rule, i, at, errors),
-                None => errors.push(type_error("an integer", value, at.pointer())),
-            },
-            _ => errors.push(type_error("an integer", value, at.pointer())),
+fn check_value<I: Input>(
+    kind: &Kind,
+    value: &I,
+    shape: Shape<'_>,
+    at: At<'_>,
+    errors: &mut Vec<Issue>,
+    budget: &mut Budget,
+) -> Result<(), Abort<I::Error>> {
+    match (kind, &shape) {
+        (Kind::Integer(rule), Shape::Int(i)) => check_int(rule, *i, at, errors),
+        (Kind::Integer(rule), Shape::Float(f)) => match integral(*f) {
+            Some(i) => check_int(rule, i, at, errors),
+            None => errors.push(type_error("an integer", &shape, at.pointer())),
         },
-        Kind::String(rule) => match value {
-            Value::String(s) => check_str(rule, s, at, errors),
-            _ => errors.push(type_error("a string", value, at.pointer())),
-        },
-        Kind::Boolean => {
-            if !value.is_boolean() {
-                errors.push(type_error("a boolean (true or false)", value, at.pointer()));
-            }
+        (Kind::Integer(_), _) => errors.push(type_error("an integer", &shape, at.pointer())),
+        (Kind::String(rule), Shape::Str(s)) => check_str(rule, s, at, errors),
+        (Kind::String(_), _) => errors.push(type_error("a string", &shape, at.pointer())),
+        (Kind::Boolean, Shape::Bool(_)) => {}
+        (Kind::Boolean, _) => errors.push(type_error(
+            "a boolean (true or false)",
+            &shape,
+            at.pointer(),
+        )),
+        (Kind::Enum(rule), Shape::Str(s)) => check_enum(rule, s, at, errors),
+        (Kind::Enum(_), _) => errors.push(type_error("a string", &shape, at.pointer())),
+        (Kind::Object(rule), Shape::Object) => {
+            check_members(rule.fields, value, &at.pointer(), errors, budget)?;
         }
-        Kind::Enum(rule) => match value {
-            Value::String(s) => check_enum(rule, s, at, errors),
-            _ => errors.push(type_error("a string", value, at.pointer())),
-        },
-        Kind::Object(ObjectRule { fields }) => match value {
-            Value::Object(map) => check_members(fields, map, &at.pointer(), errors),
-            _ => errors.push(type_error("an object", value, at.pointer())),
-        },
-        Kind::Array(rule) => match value {
-            Value::Array(items) => check_array(rule, items, &at.pointer(), errors),
-            _ => errors.push(type_error("an array", value, at.pointer())),
-        },
+        (Kind::Object(_), _) => errors.push(type_error("an object", &shape, at.pointer())),
+        (Kind::Array(rule), Shape::Array(len)) => {
+            check_array(rule, value, *len, &at.pointer(), errors, budget)?;
+        }
+        (Kind::Array(_), _) => errors.push(type_error("an array", &shape, at.pointer())),
     }
+    Ok(())
+}
+
+/// The integer a float stands for, if it is integral: `5.0` is 5 (JSON and
+/// JavaScript do not tell them apart). `as` saturates out-of-range values,
+/// which keeps them out of range.
+#[allow(clippy::cast_possible_truncation)]
+fn integral(f: f64) -> Option<i64> {
+    (f.is_finite() && f.fract() == 0.0).then_some(f as i64)
 }
 
 /// An integer value, or `None` for a non-integral number. `5.0` is the
@@ -329,8 +444,15 @@ fn check_enum(rule: &EnumRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     errors.push(issue);
 }
 
-fn check_array(rule: &ArrayRule, items: &[Value], path: &Pointer, errors: &mut Vec<Issue>) {
-    if let Some(min) = rule.min_items.filter(|&m| items.len() < m) {
+fn check_array<I: Input>(
+    rule: &ArrayRule,
+    items: &I,
+    len: usize,
+    path: &Pointer,
+    errors: &mut Vec<Issue>,
+    budget: &mut Budget,
+) -> Result<(), Abort<I::Error>> {
+    if let Some(min) = rule.min_items.filter(|&m| len < m) {
         errors.push(
             Issue::new(
                 Code::TooFewItems,
@@ -340,7 +462,7 @@ fn check_array(rule: &ArrayRule, items: &[Value], path: &Pointer, errors: &mut V
             .with("min", min),
         );
     }
-    if let Some(max) = rule.max_items.filter(|&m| items.len() > m) {
+    if let Some(max) = rule.max_items.filter(|&m| len > m) {
         errors.push(
             Issue::new(
                 Code::TooManyItems,
@@ -350,40 +472,47 @@ fn check_array(rule: &ArrayRule, items: &[Value], path: &Pointer, errors: &mut V
             .with("max", max),
         );
         // Validating a million items of an already rejected array would only bury the point.
-        return;
+        return Ok(());
     }
-    for (i, item) in items.iter().enumerate() {
-        check_value(
-            &rule.items,
-            item,
-            At {
-                parent: path,
-                step: Step::Index(i),
-            },
-            errors,
-        );
+    for index in 0..len {
+        let item = items
+            .item(index)
+            .map_err(Abort::Host)
+            .map_err(|e| e.at(|| path.index(index)))?;
+        let at = At {
+            parent: path,
+            step: Step::Index(index),
+        };
+        let shape = read(&item, budget).map_err(|e| e.at(|| at.pointer()))?;
+        if matches!(shape, Shape::Undefined) {
+            return Err(Abort::Unsupported(Foreign::Undefined, Some(at.pointer())));
+        }
+        check_value(&rule.items, &item, shape, at, errors, budget)?;
     }
+    Ok(())
 }
 
 /// The JSON type of a value, in words.
-pub(crate) fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
+pub(crate) fn type_name(shape: &Shape<'_>) -> &'static str {
+    match shape {
+        Shape::Null => "null",
+        Shape::Bool(_) => "a boolean",
         // `5.0` is the number 5 (JavaScript cannot tell them apart).
-        Value::Number(n) if integer_of(n).is_none() => "a fractional number",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Shape::Float(f) if integral(*f).is_none() => "a fractional number",
+        Shape::Int(_) | Shape::Float(_) => "a number",
+        Shape::Str(_) => "a string",
+        Shape::Array(_) => "an array",
+        Shape::Object => "an object",
+        Shape::Undefined => "undefined",
+        Shape::Foreign(_) => "a value without JSON form",
     }
 }
 
-pub(crate) fn type_error(expected: &'static str, value: &Value, path: Pointer) -> Issue {
+pub(crate) fn type_error(expected: &'static str, shape: &Shape<'_>, path: Pointer) -> Issue {
     Issue::new(
         Code::Type,
         path,
-        format!("must be {expected}, not {}", type_name(value)),
+        format!("must be {expected}, not {}", type_name(shape)),
     )
     .with(
         "expected",
