@@ -136,6 +136,39 @@ impl Foreign {
     }
 }
 
+/// What a JavaScript object that is neither a plain object nor an array is,
+/// from its `Object.prototype.toString` tag (`"[object Date]"` → `Date`):
+/// the one mapping both JS bindings (napi and wasm) use, so a `Date`, a
+/// `Map` or a class instance gets the same message in each. The tag is read
+/// the same way across realms, so an object from another realm is judged
+/// like one from this realm.
+#[must_use]
+pub fn js_foreign(tag: &str) -> Foreign {
+    let name = tag
+        .strip_prefix("[object ")
+        .and_then(|rest| rest.strip_suffix(']'))
+        .unwrap_or(tag);
+    match name {
+        "Date" => Foreign::Date,
+        "Map" | "WeakMap" => Foreign::Map,
+        "Set" | "WeakSet" => Foreign::Set,
+        "ArrayBuffer" | "SharedArrayBuffer" | "DataView" | "Int8Array" | "Uint8Array"
+        | "Uint8ClampedArray" | "Int16Array" | "Uint16Array" | "Int32Array" | "Uint32Array"
+        | "Float16Array" | "Float32Array" | "Float64Array" | "BigInt64Array" | "BigUint64Array" => {
+            Foreign::Binary
+        }
+        "Function" | "AsyncFunction" | "GeneratorFunction" | "AsyncGeneratorFunction" => {
+            Foreign::Function
+        }
+        "Symbol" => Foreign::Symbol,
+        "BigInt" => Foreign::BigInt,
+        // `Object` here is a class instance (its prototype is not a realm's
+        // `Object.prototype`): user classes have no tag of their own.
+        "Object" => Foreign::Instance(String::new()),
+        other => Foreign::Instance(other.to_owned()),
+    }
+}
+
 /// A type name as shown: at most 64 characters, no control characters.
 fn short(name: &str) -> String {
     name.chars().filter(|c| !c.is_control()).take(64).collect()
@@ -552,6 +585,20 @@ mod tests {
         let text = message(to_json(&x, &mut Budget::new()));
         assert!(text.ends_with(": nested deeper than 128 levels"), "{text}");
         assert!(text.starts_with("unsupported value at /0/0/0/"), "{text}");
+    }
+
+    #[test]
+    fn js_tags_name_the_same_foreign_values() {
+        assert_eq!(js_foreign("[object Date]"), Foreign::Date);
+        assert_eq!(js_foreign("[object Uint8Array]"), Foreign::Binary);
+        assert_eq!(
+            js_foreign("[object Object]"),
+            Foreign::Instance(String::new())
+        );
+        assert_eq!(
+            js_foreign("[object RegExp]").message(),
+            "a `RegExp` is not JSON; pass a plain object, array, string, number, boolean or null"
+        );
     }
 
     #[test]
