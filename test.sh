@@ -31,6 +31,10 @@ python3 tests/differential/generate.py --seed 1 --per-op 5000 target/differentia
 cargo run -q --release --locked -p regplan --example differential -- \
   target/differential/inputs.jsonl target/differential/rust.jsonl
 
+step "hostile host values: the Rust reference"
+cargo run -q --release --locked -p regplan --example hostile -- \
+  tests/hostile/cases.json target/hostile/rust.jsonl
+
 # Bindings whose suites run here; each also answers the differential inputs.
 BINDINGS=(python node wasm)
 for binding in "${BINDINGS[@]}"; do
@@ -40,6 +44,9 @@ done
 
 step "differential test: every runtime byte-identical to Rust"
 python3 tests/differential/compare.py target/differential rust "${BINDINGS[@]}"
+
+step "hostile host values: every runtime identical to Rust"
+python3 tests/hostile/compare.py target/hostile rust python node wasm browser
 
 echo
 echo "all checks passed"

@@ -228,6 +228,18 @@ impl<E> Abort<E> {
         }
     }
 
+    /// The same stop, inside item `index` of an outer array.
+    pub(crate) fn within(self, index: usize) -> Self {
+        match self {
+            Abort::Unsupported(foreign, path) => {
+                let inner = path.unwrap_or_default();
+                let outer = Pointer::root().index(index);
+                Abort::Unsupported(foreign, Some(outer.join(&inner)))
+            }
+            other => other,
+        }
+    }
+
     /// The public failure: the host's exception, or the core's `unsupported_value`.
     pub(crate) fn into_failure(self) -> crate::Failure<E> {
         match self {

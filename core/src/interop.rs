@@ -88,7 +88,7 @@ pub fn read_options<I: Input>(
             Err(input::Abort::Unsupported(foreign, _)) => {
                 return Err(Failure::Api(Error::InvalidOption {
                     option: "options",
-                    reason: format!("hold a value without JSON form: {}", foreign.message()),
+                    reason: format!("holds a value without JSON form: {}", foreign.message()),
                 }))
             }
         },
@@ -305,11 +305,7 @@ fn timestamp(value: &Value) -> Result<Timestamp, Error> {
 pub fn plan_value(op: &str, input: &Value, options: &Value) -> Result<Value, Error> {
     let (plan_options, reveal) = plan_options(options)?;
     match crate::plan(op, input, &plan_options) {
-        Ok(request) => Ok(json!({
-            "ok": true,
-            "request": serde_json::to_value(request.view(true)).unwrap_or(Value::Null),
-            "curl": request.to_curl(reveal),
-        })),
+        Ok(request) => Ok(planned_value(&request, reveal)),
         Err(Error::Invalid(report)) => Ok(json!({
             "ok": false,
             "errors": serde_json::to_value(&report.errors).unwrap_or(Value::Null),
@@ -317,6 +313,17 @@ pub fn plan_value(op: &str, input: &Value, options: &Value) -> Result<Value, Err
         })),
         Err(other) => Err(other),
     }
+}
+
+/// A planned request as JSON: `{"ok": true, "request": {...real values},
+/// "curl": "..."}`, the curl command masked unless `reveal`.
+#[must_use]
+pub fn planned_value(request: &crate::Request, reveal: bool) -> Value {
+    json!({
+        "ok": true,
+        "request": serde_json::to_value(request.view(true)).unwrap_or(Value::Null),
+        "curl": request.to_curl(reveal),
+    })
 }
 
 /// `schema` as JSON.

@@ -131,6 +131,38 @@ pub fn validate_field_with<I: Input>(
     validate::validate_one(field, value, &mut Budget::new()).map_err(Abort::into_failure)
 }
 
+/// [`validate_with`] for each input of a host array, each with its own
+/// budget; the reports in order. A value without JSON form stops the call,
+/// its path prefixed with the input's index (`/3/name`).
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when `inputs` is not an array, and those of
+/// [`validate_with`].
+pub fn validate_many_with<I: Input>(
+    op: &str,
+    inputs: &I,
+) -> Result<Vec<Report>, Failure<I::Error>> {
+    let op = operation(op)?;
+    let len = match inputs.shape().map_err(Failure::Host)? {
+        Shape::Array(len) => len,
+        other => {
+            return Err(Failure::Api(Error::InvalidArgument {
+                argument: "inputs",
+                expected: "an array of inputs",
+                got: validate::type_name(&other),
+            }))
+        }
+    };
+    let mut reports = Vec::with_capacity(len.min(1 << 16));
+    for index in 0..len {
+        let input = inputs.item(index).map_err(Failure::Host)?;
+        let checked = validate::validate_input(op, &input, &mut Budget::new(), false)
+            .map_err(|e| e.within(index).into_failure())?;
+        reports.push(checked.0);
+    }
+    Ok(reports)
+}
+
 /// Validates the input and, when it is valid, builds the exact request with
 /// defaults applied, authentication added and warnings attached.
 ///

@@ -128,6 +128,12 @@ impl Pointer {
         Pointer(format!("{}/{index}", self.0))
     }
 
+    /// This pointer followed by `inner` (a pointer relative to it).
+    #[must_use]
+    pub fn join(&self, inner: &Pointer) -> Self {
+        Pointer(format!("{}{}", self.0, inner.0))
+    }
+
     /// The pointer as text.
     #[must_use]
     pub fn as_str(&self) -> &str {
