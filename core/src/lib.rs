@@ -41,6 +41,7 @@ mod error;
 pub mod input;
 pub mod interop;
 mod providers;
+pub mod record;
 mod report;
 mod request;
 mod schema;

@@ -2,16 +2,15 @@
 
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Deserialize, Serialize, Serializer};
-use serde_json::{Map, Value};
 use std::fmt::{self, Write as _};
 
 use crate::error::Error;
+use crate::record::{Datum, Record};
 use crate::report::{Issue, Pointer};
 use crate::secret::{Credentials, MASK};
 use crate::sign;
 use crate::spec::{AuthScheme, DefaultValue, Endpoint, Field, Kind, Location, Method, Operation};
 use crate::time::Timestamp;
-use crate::validate::integer_of;
 
 /// Options of [`crate::plan`]; in JSON
 /// `{"credentials": {...}, "base_url": "...", "timestamp": "2026-11-22T10:15:00Z"}`.
@@ -217,7 +216,7 @@ fn shell_quote(s: &str) -> String {
 /// Builds the request for an input that has passed validation.
 pub(crate) fn build(
     op: &'static Operation,
-    input: &Map<String, Value>,
+    input: &Record,
     options: &PlanOptions,
     warnings: Vec<Issue>,
 ) -> Result<Request, Error> {
@@ -465,7 +464,7 @@ fn checked_base_url(url: &str) -> Result<&str, Error> {
     Ok(url.trim_end_matches('/'))
 }
 
-fn write_path(op: &Operation, input: &Map<String, Value>, url: &mut String) {
+fn write_path(op: &Operation, input: &Record, url: &mut String) {
     let mut rest = op.path;
     while let Some(open) = rest.find('{') {
         url.push_str(&rest[..open]);
@@ -484,14 +483,14 @@ fn write_path(op: &Operation, input: &Map<String, Value>, url: &mut String) {
 /// Writes one path parameter so that it stays exactly one segment: every byte
 /// outside RFC 3986's unreserved set is percent-encoded, and a value made only
 /// of dots is fully encoded so `.`/`..` can never be read as a dot-segment.
-fn write_path_value(value: &Value, location: Location, url: &mut String) {
+fn write_path_value(value: &Datum, location: Location, url: &mut String) {
     match value {
-        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b == b'.') => {
+        Datum::Str(s) if !s.is_empty() && s.bytes().all(|b| b == b'.') => {
             for _ in 0..s.len() {
                 url.push_str("%2E");
             }
         }
-        Value::String(s) if location == Location::PathDoubleEncoded => {
+        Datum::Str(s) if location == Location::PathDoubleEncoded => {
             let once = percent_encode(s);
             url.push_str(&percent_encode(&once));
         }
@@ -499,7 +498,7 @@ fn write_path_value(value: &Value, location: Location, url: &mut String) {
     }
 }
 
-fn write_query(op: &Operation, input: &Map<String, Value>, url: &mut String) {
+fn write_query(op: &Operation, input: &Record, url: &mut String) {
     let mut separator = '?';
     for field in op.fields.iter().filter(|f| f.location == Location::Query) {
         if let Some(value) = input.get(field.name) {
@@ -513,20 +512,10 @@ fn write_query(op: &Operation, input: &Map<String, Value>, url: &mut String) {
 }
 
 /// A scalar as it appears in a URL: integers normalized (`5.0` → `5`), strings percent-encoded.
-fn write_scalar(value: &Value, url: &mut String, encode: bool) {
+fn write_scalar(value: &Datum, url: &mut String, encode: bool) {
     match value {
-        Value::Number(n) => match integer_of(n) {
-            Some(i) => {
-                let _ = write!(url, "{i}");
-            }
-            None => {
-                let _ = write!(url, "{n}");
-            }
-        },
-        Value::String(s) if encode => url.push_str(&percent_encode(s)),
-        Value::String(s) => url.push_str(s),
-        Value::Bool(b) => url.push_str(if *b { "true" } else { "false" }),
-        _ => {}
+        Datum::Str(s) if encode => url.push_str(&percent_encode(s)),
+        other => other.write_scalar(url),
     }
 }
 
@@ -551,7 +540,7 @@ pub(crate) fn percent_encode(s: &str) -> String {
 /// defaults filled in. Returns whether a secret member was written.
 fn write_object(
     fields: &[Field],
-    input: &Map<String, Value>,
+    input: &Record,
     mask: bool,
     out: &mut String,
     mut defaults: Option<&mut Vec<Pointer>>,
@@ -565,10 +554,10 @@ fn write_object(
             Some(value) => value,
             None => {
                 default = match &field.default {
-                    Some(DefaultValue::Integer(i)) => Value::from(*i),
-                    Some(DefaultValue::Text(text)) => Value::from(*text),
+                    Some(DefaultValue::Integer(i)) => Datum::Int(*i),
+                    Some(DefaultValue::Text(text)) => Datum::Str((*text).to_owned()),
                     Some(DefaultValue::Derived(derive)) => match derive(input) {
-                        Some(s) => Value::from(s),
+                        Some(s) => Datum::Str(s.to_owned()),
                         None => continue,
                     },
                     None => continue,
@@ -598,10 +587,12 @@ fn write_object(
     has_secret
 }
 
-fn write_value(kind: &Kind, value: &Value, mask: bool, out: &mut String) -> bool {
+fn write_value(kind: &Kind, value: &Datum, mask: bool, out: &mut String) -> bool {
     match (kind, value) {
-        (Kind::Object(rule), Value::Object(map)) => write_object(rule.fields, map, mask, out, None),
-        (Kind::Array(rule), Value::Array(items)) => {
+        (Kind::Object(rule), Datum::Object(record)) => {
+            write_object(rule.fields, record, mask, out, None)
+        }
+        (Kind::Array(rule), Datum::Array(items)) => {
             let mut has_secret = false;
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -613,8 +604,12 @@ fn write_value(kind: &Kind, value: &Value, mask: bool, out: &mut String) -> bool
             out.push(']');
             has_secret
         }
-        (_, Value::String(s)) => {
+        (_, Datum::Str(s)) => {
             write_json_string(s, out);
+            false
+        }
+        (_, Datum::Null) => {
+            out.push_str("null");
             false
         }
         (_, other) => {
@@ -672,7 +667,7 @@ mod tests {
     #[test]
     fn dot_segments_are_encoded() {
         let mut url = String::new();
-        write_path_value(&Value::from(".."), Location::Path, &mut url);
+        write_path_value(&Datum::Str("..".into()), Location::Path, &mut url);
         assert_eq!(url, "%2E%2E");
     }
 

@@ -7,9 +7,10 @@
 
 use regex::Regex;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::sync::LazyLock;
 
+use crate::record::Record;
 use crate::report::Issue;
 
 /// Where a documented rule comes from.
@@ -99,7 +100,7 @@ pub enum Endpoint {
     /// One base URL for every request.
     Fixed(&'static str),
     /// A base URL chosen from the (already valid) input, e.g. from its region.
-    FromInput(fn(&Map<String, Value>) -> String),
+    FromInput(fn(&Record) -> String),
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -201,11 +202,11 @@ pub enum DefaultValue {
     Text(&'static str),
     /// A value that depends on other fields (Qovery's per-kind URL); `None` means no default.
     #[serde(serialize_with = "serialize_derived")]
-    Derived(fn(&Map<String, Value>) -> Option<&'static str>),
+    Derived(fn(&Record) -> Option<&'static str>),
 }
 
 fn serialize_derived<S: serde::Serializer>(
-    _: &fn(&Map<String, Value>) -> Option<&'static str>,
+    _: &fn(&Record) -> Option<&'static str>,
     s: S,
 ) -> Result<S::Ok, S::Error> {
     s.serialize_str("(depends on other fields)")
@@ -352,7 +353,7 @@ pub struct CrossCheck {
     /// Name shown in the rule table.
     pub name: &'static str,
     /// Adds errors and warnings for the whole input (already known to be an object).
-    pub validate: fn(&Map<String, Value>, &mut Vec<Issue>, &mut Vec<Issue>),
+    pub validate: fn(&Record, &mut Vec<Issue>, &mut Vec<Issue>),
     /// The same rule as JSON Schema subschemas, added to the operation schema's `allOf`.
     pub schema: fn() -> Vec<Value>,
     /// The same rule as a Markdown table, for README.md.

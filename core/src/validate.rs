@@ -5,9 +5,8 @@
 //! number of times, suggestions are only computed for short keys, and nothing
 //! recurses deeper than the field table itself.
 
-use serde_json::{Map, Number, Value};
-
-use crate::input::{float_value, read, Abort, Budget, Foreign, Input, Shape};
+use crate::input::{read, Abort, Budget, Foreign, Input, Shape};
+use crate::record::{Datum, Record};
 use crate::report::{Code, Issue, Pointer, Report};
 use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, Location, Operation, StrRule};
 
@@ -36,7 +35,7 @@ impl At<'_> {
 }
 
 /// A report, and the declared fields' values when they were read.
-pub(crate) type Checked = (Report, Option<Map<String, Value>>);
+pub(crate) type Checked = (Report, Option<Record>);
 
 /// Validates a whole input against `op`, reading the host value directly.
 ///
@@ -179,25 +178,25 @@ fn check_members<I: Input>(
     Ok(slots)
 }
 
-/// The values of the declared members, as JSON, for the rules that relate
-/// fields and for the request builder. Read along the field table: members
-/// the table does not declare are left out, and a container where the table
+/// The values of the declared members, for the rules that relate fields
+/// and for the request builder. Read along the field table: members the
+/// table does not declare are left out, and a container where the table
 /// wants something else (a type error already reported) becomes an empty
 /// container of its own type, so no unread structure is ever expanded.
 fn declared_values<I: Input>(
     fields: &'static [Field],
     slots: Vec<Option<I>>,
     budget: &mut Budget,
-) -> Result<Map<String, Value>, Abort<I::Error>> {
-    let mut map = Map::new();
+) -> Result<Record, Abort<I::Error>> {
+    let mut record = Record::new();
     for (field, slot) in fields.iter().zip(slots) {
         if let Some(value) = slot {
             if let Some(value) = declared_value(&field.kind, &value, budget)? {
-                map.insert(field.name.to_owned(), value);
+                record.push(field.name, value);
             }
         }
     }
-    Ok(map)
+    Ok(record)
 }
 
 /// One value read along its kind; `None` for `undefined` (absent).
@@ -205,14 +204,15 @@ fn declared_value<I: Input>(
     kind: &Kind,
     value: &I,
     budget: &mut Budget,
-) -> Result<Option<Value>, Abort<I::Error>> {
+) -> Result<Option<Datum>, Abort<I::Error>> {
     Ok(Some(match (kind, read(value, budget)?) {
         (_, Shape::Undefined) => return Ok(None),
-        (_, Shape::Null) => Value::Null,
-        (_, Shape::Bool(b)) => Value::Bool(b),
-        (_, Shape::Int(i)) => Value::from(i),
-        (_, Shape::Float(f)) => float_value(f),
-        (_, Shape::Str(s)) => Value::String(s.into_owned()),
+        (_, Shape::Null) => Datum::Null,
+        (_, Shape::Bool(b)) => Datum::Bool(b),
+        (_, Shape::Int(i)) => Datum::Int(i),
+        // `-0` is 0.
+        (_, Shape::Float(f)) => Datum::Float(if f == 0.0 { 0.0 } else { f }),
+        (_, Shape::Str(s)) => Datum::Str(s.into_owned()),
         (Kind::Object(rule), Shape::Object) => {
             let mut slots: Vec<Option<I>> = Vec::with_capacity(rule.fields.len());
             slots.resize_with(rule.fields.len(), || None);
@@ -224,7 +224,7 @@ fn declared_value<I: Input>(
                 }
                 Ok(())
             })?;
-            Value::Object(declared_values(rule.fields, slots, budget)?)
+            Datum::Object(declared_values(rule.fields, slots, budget)?)
         }
         (Kind::Array(rule), Shape::Array(len)) => {
             // Beyond the limit the input is already invalid; its items are not needed.
@@ -233,12 +233,12 @@ fn declared_value<I: Input>(
             let mut items = Vec::with_capacity(len.min(1024));
             for index in 0..len {
                 let item = value.item(index).map_err(Abort::Host)?;
-                items.push(declared_value(&rule.items, &item, budget)?.unwrap_or(Value::Null));
+                items.push(declared_value(&rule.items, &item, budget)?.unwrap_or(Datum::Null));
             }
-            Value::Array(items)
+            Datum::Array(items)
         }
-        (_, Shape::Array(_)) => Value::Array(Vec::new()),
-        (_, Shape::Object) => Value::Object(Map::new()),
+        (_, Shape::Array(_)) => Datum::Array(Vec::new()),
+        (_, Shape::Object) => Datum::Object(Record::new()),
         (_, Shape::Foreign(foreign)) => return Err(Abort::foreign(foreign)),
     }))
 }
@@ -303,22 +303,6 @@ fn check_value<I: Input>(
 /// which keeps them out of range.
 #[allow(clippy::cast_possible_truncation)]
 fn integral(f: f64) -> Option<i64> {
-    (f.is_finite() && f.fract() == 0.0).then_some(f as i64)
-}
-
-/// An integer value, or `None` for a non-integral number. `5.0` is the
-/// integer 5: JSON and JavaScript do not tell them apart. Integral values
-/// beyond `i64` saturate, which is enough to report them out of range.
-pub(crate) fn integer_of(n: &Number) -> Option<i64> {
-    if let Some(i) = n.as_i64() {
-        return Some(i);
-    }
-    if n.is_u64() {
-        return Some(i64::MAX);
-    }
-    let f = n.as_f64()?;
-    // `as` saturates for out-of-range floats, which keeps them out of range.
-    #[allow(clippy::cast_possible_truncation)]
     (f.is_finite() && f.fract() == 0.0).then_some(f as i64)
 }
 
@@ -577,20 +561,5 @@ mod tests {
         assert_eq!(suggest("regoin", known.iter().copied()), Some("region"));
         assert_eq!(suggest("PASSWORD", known.iter().copied()), Some("password"));
         assert_eq!(suggest("zzzzzz", known.iter().copied()), None);
-    }
-
-    #[test]
-    fn integers_accept_integral_floats_only() {
-        let n = |s: &str| serde_json::from_str::<Number>(s).ok();
-        assert_eq!(n("5").as_ref().and_then(integer_of), Some(5));
-        assert_eq!(n("5.0").as_ref().and_then(integer_of), Some(5));
-        assert_eq!(n("5.5").as_ref().and_then(integer_of), None);
-        assert_eq!(n("-1").as_ref().and_then(integer_of), Some(-1));
-        assert_eq!(
-            n("18446744073709551615").as_ref().and_then(integer_of),
-            Some(i64::MAX)
-        );
-        assert_eq!(n("1e300").as_ref().and_then(integer_of), Some(i64::MAX));
-        assert_eq!(n("-1e300").as_ref().and_then(integer_of), Some(i64::MIN));
     }
 }

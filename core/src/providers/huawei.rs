@@ -5,9 +5,10 @@
 //! `huaweicloudsdkswr` (region table, `create_namespace`). Requests are signed
 //! as `huaweicloudsdkcore`'s `signer.py` does (see `sign.rs`).
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{ends_with, field, is_lower_alnum, matching, rule, src, starts_with, ANY_STRING};
+use crate::record::Record;
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
     pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
@@ -111,19 +112,16 @@ static REGIONS: &[(&str, &str)] = &[
 ];
 
 /// The endpoint of the (validated) region: the SDK's table, else the common form.
-fn endpoint(input: &Map<String, Value>) -> String {
-    let region = input
-        .get("region")
-        .and_then(Value::as_str)
-        .unwrap_or_default();
+fn endpoint(input: &Record) -> String {
+    let region = input.str("region").unwrap_or_default();
     match REGIONS.iter().find(|(id, _)| *id == region) {
         Some((_, url)) => (*url).to_owned(),
         None => format!("https://swr-api.{region}.myhuaweicloud.com"),
     }
 }
 
-fn warn_unknown_region(input: &Map<String, Value>, _: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
-    let Some(region) = input.get("region").and_then(Value::as_str) else {
+fn warn_unknown_region(input: &Record, _: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
+    let Some(region) = input.str("region") else {
         return;
     };
     if REGION_PATTERN.is_match(region) && !REGIONS.iter().any(|(id, _)| *id == region) {
@@ -360,7 +358,6 @@ pub(crate) static REPOSITORIES_CREATE: Operation = Operation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     #[test]
     fn separator_decisions() {
@@ -375,13 +372,10 @@ mod tests {
     #[test]
     fn endpoints() {
         let of = |region: &str| {
-            endpoint(
-                json!({ "region": region })
-                    .as_object()
-                    .cloned()
-                    .as_ref()
-                    .unwrap_or(&Map::new()),
-            )
+            endpoint(&Record::from_iter([(
+                "region",
+                crate::record::Datum::Str(region.to_owned()),
+            )]))
         };
         assert_eq!(
             of("cn-north-4"),

@@ -4,9 +4,8 @@
 //! the API Gateway signature headers). Naming rules NAVER documents elsewhere
 //! are cited to their pages and kept apart from the seed's own rules.
 
-use serde_json::{Map, Value};
-
 use super::{ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
+use crate::record::Record;
 use crate::report::Code;
 use crate::spec::{
     pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method,
@@ -30,8 +29,8 @@ static REGIONS: &[(&str, &str)] = &[
     ("JPN", "https://ncr.apigw.ntruss.com/ncr/jpn-api/v2"),
 ];
 
-fn endpoint(input: &Map<String, Value>) -> String {
-    let region = input.get("region").and_then(Value::as_str).unwrap_or("KR");
+fn endpoint(input: &Record) -> String {
+    let region = input.str("region").unwrap_or("KR");
     REGIONS
         .iter()
         .find(|(id, _)| *id == region)

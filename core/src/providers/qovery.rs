@@ -9,6 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{field, matching, src, ANY_STRING, NON_EMPTY};
+use crate::record::{Datum, Record};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
     pattern, AuthScheme, CrossCheck, DefaultValue, Endpoint, EnumRule, Field, IntRule, Kind,
@@ -380,24 +381,20 @@ static KINDS: &[KindRules] = &[
     },
 ];
 
-fn rules_for(input: &Map<String, Value>) -> Option<&'static KindRules> {
-    let kind = input.get("kind")?.as_str()?;
+fn rules_for(input: &Record) -> Option<&'static KindRules> {
+    let kind = input.str("kind")?;
     KINDS.iter().find(|k| k.kind == kind)
 }
 
 /// `url`'s default: the fixed URL of DOCKER_HUB, GITHUB_CR and GITLAB_CR.
-fn default_url(input: &Map<String, Value>) -> Option<&'static str> {
+fn default_url(input: &Record) -> Option<&'static str> {
     match rules_for(input)?.url {
         UrlRule::Fixed(url) => Some(url),
         UrlRule::Required => None,
     }
 }
 
-fn check_kind_rules(
-    input: &Map<String, Value>,
-    errors: &mut Vec<Issue>,
-    warnings: &mut Vec<Issue>,
-) {
+fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
     let Some(rules) = rules_for(input) else {
         return; // a missing or unknown kind is already reported by the field table
     };
@@ -413,7 +410,7 @@ fn check_kind_rules(
             .with("field", "url")
             .with("kind", kind),
         ),
-        (UrlRule::Fixed(expected), Some(Value::String(url)))
+        (UrlRule::Fixed(expected), Some(Datum::Str(url)))
             if url != expected && url.starts_with("https://") =>
         {
             errors.push(
@@ -429,7 +426,7 @@ fn check_kind_rules(
         _ => {}
     }
 
-    let Some(Value::Object(config)) = input.get("config") else {
+    let Some(Datum::Object(config)) = input.get("config") else {
         return; // missing or of the wrong type: already reported by the field table
     };
     // Built only when something is reported: a valid input allocates no paths.
