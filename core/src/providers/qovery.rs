@@ -436,7 +436,7 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
     let index_of = |key: &str| CONFIG_FIELDS.iter().position(|f| f.name == key);
     let set: u32 = config
         .keys()
-        .filter_map(|k| index_of(k))
+        .filter_map(&index_of)
         .fold(0, |bits, i| bits | 1 << i);
     let present = |key: &str| index_of(key).is_some_and(|i| set & (1 << i) != 0);
 
