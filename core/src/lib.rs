@@ -36,6 +36,14 @@
 //! [`spec::CrossCheck`]s cover what a table cannot say. The validator, the
 //! request builder and the JSON Schema exporter all read those tables.
 
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 mod docs;
 mod error;
 pub mod input;

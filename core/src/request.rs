@@ -519,18 +519,22 @@ fn write_scalar(value: &Datum, url: &mut String, encode: bool) {
     }
 }
 
+/// The hex digit of a nibble (`n` < 16), letters from `a` (`b'a'` or `b'A'`).
+fn hex_digit(n: u8, a: u8) -> char {
+    char::from(if n < 10 { b'0' + n } else { a + (n & 15) - 10 })
+}
+
 /// Percent-encodes every byte outside RFC 3986 `unreserved`, `:` and `@`
 /// (both legal in a path segment and kept by the vendor SDKs, e.g. `sha256:…`).
 pub(crate) fn percent_encode(s: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':' | b'@') {
             out.push(char::from(b));
         } else {
             out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.push(hex_digit(b >> 4, b'A'));
+            out.push(hex_digit(b & 15, b'A'));
         }
     }
     out
@@ -623,7 +627,6 @@ fn write_value(kind: &Kind, value: &Datum, mask: bool, out: &mut String) -> bool
 /// backslash and control characters; everything else, UTF-8 included, as is),
 /// without serde_json's intermediate allocation.
 fn write_json_string(s: &str, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     out.reserve(s.len() + 2);
     out.push('"');
     let mut start = 0;
@@ -642,8 +645,8 @@ fn write_json_string(s: &str, out: &mut String) {
         out.push_str(&s[start..i]);
         if escape.is_empty() {
             out.push_str("\\u00");
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            out.push(hex_digit(b >> 4, b'a'));
+            out.push(hex_digit(b & 15, b'a'));
         } else {
             out.push_str(escape);
         }

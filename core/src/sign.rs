@@ -130,9 +130,9 @@ fn percent_decode(s: &str) -> Vec<u8> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
-    while i < b.len() {
+    while let Some(&c) = b.get(i) {
         let hex_at = |j: usize| b.get(j).and_then(|c| char::from(*c).to_digit(16));
-        match (b[i], hex_at(i + 1), hex_at(i + 2)) {
+        match (c, hex_at(i + 1), hex_at(i + 2)) {
             (b'%', Some(hi), Some(lo)) => {
                 out.push(u8::try_from(hi * 16 + lo).unwrap_or(0));
                 i += 3;

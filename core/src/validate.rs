@@ -531,17 +531,19 @@ pub(crate) fn suggest<'a>(key: &str, known: impl Iterator<Item = &'a str>) -> Op
 /// Levenshtein distance with one row of memory.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        for (&cb, pair) in b.iter().zip(previous.windows(2)) {
+            if let [diagonal, up] = *pair {
+                let left = row.last().copied().unwrap_or(0);
+                row.push((diagonal + usize::from(ca != cb)).min(up + 1).min(left + 1));
+            }
         }
+        previous = row;
     }
-    row[b.len()]
+    previous.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

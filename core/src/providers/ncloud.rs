@@ -34,7 +34,8 @@ fn endpoint(input: &Record) -> String {
     REGIONS
         .iter()
         .find(|(id, _)| *id == region)
-        .map_or(REGIONS[0].1, |(_, url)| url)
+        .or(REGIONS.first())
+        .map_or("", |(_, url)| url)
         .to_owned()
 }
 

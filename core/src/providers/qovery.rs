@@ -506,7 +506,7 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
             (Some(_), Some(later)) => errors.push(
                 Issue::new(
                     Code::Conflict,
-                    at().key(later[0]),
+                    later.first().map_or_else(at, |key| at().key(key)),
                     format!("set either {}, not both", described().join(" or ")),
                 )
                 .with("one_of", *groups)
@@ -682,8 +682,8 @@ fn is_https_url(url: &str) -> bool {
 fn tail_ok(tail: &str) -> bool {
     let bytes = tail.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
             b'%' => {
                 let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
                 if !(hex(i + 1) && hex(i + 2)) {
