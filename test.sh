@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "rust tests (core, shared vectors, schema agreement, CLI)"
 cargo test --workspace --locked
 
+step "linear time: 10 MB inputs cost about ten times 1 MB (release)"
+cargo test --release --locked -p regplan --test linear_time -- --ignored --nocapture
+
 step "core builds for wasm32-unknown-unknown"
 cargo build -p regplan --target wasm32-unknown-unknown --release --locked
 

@@ -63,7 +63,9 @@ pub(crate) fn validate_input<I: Input>(
     if op.checks.is_empty() && !want_values {
         return Ok((report, None));
     }
-    let values = declared_values(op.fields, slots, budget)?;
+    // A fresh budget: this reads again only what validation already read
+    // (and counted), so a batch that validates also plans.
+    let values = declared_values(op.fields, slots, &mut Budget::new())?;
     for check in op.checks {
         (check.validate)(&values, &mut report.errors, &mut report.warnings);
     }
@@ -229,7 +231,6 @@ fn declared_value<I: Input>(
         (Kind::Array(rule), Shape::Array(len)) => {
             // Beyond the limit the input is already invalid; its items are not needed.
             let len = rule.max_items.map_or(len, |max| len.min(max));
-            budget.spend(len)?;
             let mut items = Vec::with_capacity(len.min(1024));
             for index in 0..len {
                 let item = value.item(index).map_err(Abort::Host)?;

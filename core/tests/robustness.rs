@@ -191,3 +191,26 @@ fn errors_never_echo_the_value() {
     .unwrap_err();
     assert!(!format!("{err} {err:?}").contains(secret));
 }
+
+#[test]
+fn a_batch_that_validates_also_plans() {
+    // 300,000 values read by validation; planning reads them once more under its own budget.
+    let users: Vec<Value> = (0..100_000)
+        .map(|i| json!({"name": format!("u{i}"), "duration": 1}))
+        .collect();
+    let input = json!({"project_id": 1, "region_id": 1, "registry_id": 1, "users": users});
+    assert!(regplan::validate("gcore.users.create_multiple", &input)
+        .unwrap()
+        .is_valid());
+    let options = PlanOptions {
+        credentials: Some(Credentials::ApiKey {
+            api_key: "k".into(),
+        }),
+        ..PlanOptions::default()
+    };
+    let request = regplan::plan("gcore.users.create_multiple", &input, &options).unwrap();
+    assert!(request
+        .body()
+        .unwrap()
+        .starts_with(br#"{"users":[{"duration":1,"name":"u0"}"#));
+}
