@@ -122,6 +122,44 @@ fn required(name: &'static str, at: At<'_>) -> Issue {
     Issue::new(Code::Required, at.pointer(), "is required").with("field", name)
 }
 
+/// The members matched to a field table's fields, by field index: on the
+/// stack for the usual handful of fields, so a valid input allocates nothing.
+pub(crate) enum Slots<I> {
+    /// Up to [`Slots::INLINE`] fields.
+    Inline([Option<I>; Slots::<()>::INLINE]),
+    /// Larger tables.
+    Heap(Vec<Option<I>>),
+}
+
+impl<I> Slots<I> {
+    const INLINE: usize = 8;
+
+    fn new(len: usize) -> Self {
+        if len <= Slots::<()>::INLINE {
+            Slots::Inline(std::array::from_fn(|_| None))
+        } else {
+            let mut slots = Vec::with_capacity(len);
+            slots.resize_with(len, || None);
+            Slots::Heap(slots)
+        }
+    }
+
+    fn get_mut(&mut self, index: usize) -> Option<&mut Option<I>> {
+        match self {
+            Slots::Inline(slots) => slots.get_mut(index),
+            Slots::Heap(slots) => slots.get_mut(index),
+        }
+    }
+
+    /// Every slot; zipped with the field table, the extra inline ones fall away.
+    fn as_slice(&self) -> &[Option<I>] {
+        match self {
+            Slots::Inline(slots) => slots,
+            Slots::Heap(slots) => slots,
+        }
+    }
+}
+
 /// Checks the members of an object against a field table: known fields in
 /// table order, then unknown keys in sorted order so the output does not
 /// depend on the caller's key order (JS reorders integer-like keys).
@@ -132,9 +170,8 @@ fn check_members<I: Input>(
     path: &Pointer,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
-) -> Result<Vec<Option<I>>, Abort<I::Error>> {
-    let mut slots: Vec<Option<I>> = Vec::with_capacity(fields.len());
-    slots.resize_with(fields.len(), || None);
+) -> Result<Slots<I>, Abort<I::Error>> {
+    let mut slots = Slots::new(fields.len());
     let mut unknown: Vec<String> = Vec::new();
     object
         .entries(&mut |key, value| {
@@ -160,7 +197,7 @@ fn check_members<I: Input>(
             Ok(())
         })
         .map_err(|e| e.at(|| path.clone()))?;
-    for (field, slot) in fields.iter().zip(&slots) {
+    for (field, slot) in fields.iter().zip(slots.as_slice()) {
         let at = At {
             parent: path,
             step: Step::Key(field.name),
@@ -187,13 +224,13 @@ fn check_members<I: Input>(
 /// container of its own type, so no unread structure is ever expanded.
 fn declared_values<I: Input>(
     fields: &'static [Field],
-    slots: Vec<Option<I>>,
+    slots: Slots<I>,
     budget: &mut Budget,
 ) -> Result<Record, Abort<I::Error>> {
     let mut record = Record::new();
-    for (field, slot) in fields.iter().zip(slots) {
+    for (field, slot) in fields.iter().zip(slots.as_slice()) {
         if let Some(value) = slot {
-            if let Some(value) = declared_value(&field.kind, &value, budget)? {
+            if let Some(value) = declared_value(&field.kind, value, budget)? {
                 record.push(field.name, value);
             }
         }
@@ -216,8 +253,7 @@ fn declared_value<I: Input>(
         (_, Shape::Float(f)) => Datum::Float(if f == 0.0 { 0.0 } else { f }),
         (_, Shape::Str(s)) => Datum::Str(s.into_owned()),
         (Kind::Object(rule), Shape::Object) => {
-            let mut slots: Vec<Option<I>> = Vec::with_capacity(rule.fields.len());
-            slots.resize_with(rule.fields.len(), || None);
+            let mut slots = Slots::new(rule.fields.len());
             value.entries(&mut |key, member| {
                 if let Some(i) = rule.fields.iter().position(|f| f.name == key) {
                     if let Some(slot) = slots.get_mut(i) {
