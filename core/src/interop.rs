@@ -184,7 +184,7 @@ fn type_of(value: &Value) -> &'static str {
     }
 }
 
-fn credentials(value: &Value) -> Result<Credentials, Error> {
+pub(crate) fn credentials(value: &Value) -> Result<Credentials, Error> {
     let invalid = |reason: String| Error::InvalidOption {
         option: "credentials",
         reason,

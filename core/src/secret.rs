@@ -108,6 +108,62 @@ impl Credentials {
         ("iam_token", &["token"], &[]),
     ];
 
+    /// Credentials for `provider` from environment variables, as the
+    /// provider's [`crate::spec::EnvCredentials`] table names them: the first
+    /// type whose required variables are all set (non-empty), or the type
+    /// `kind` when given. The core reads no environment: `lookup` does
+    /// (`|name| std::env::var(name).ok()`). `None` when nothing is set.
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidOption`] when `kind` is not a type the provider
+    /// takes from the environment.
+    pub fn from_env(
+        provider: &crate::Provider,
+        kind: Option<&str>,
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<Option<Credentials>, crate::Error> {
+        if let Some(kind) = kind {
+            if !provider.env.iter().any(|e| e.kind == kind) {
+                return Err(crate::Error::InvalidOption {
+                    option: "credentials",
+                    reason: format!(
+                        "{} takes {} from the environment",
+                        provider.id,
+                        provider
+                            .env
+                            .iter()
+                            .map(|e| e.kind)
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                });
+            }
+        }
+        let read = |var: &str| lookup(var).filter(|v| !v.is_empty());
+        for entry in provider
+            .env
+            .iter()
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
+        {
+            let mut members = serde_json::Map::new();
+            members.insert("type".to_owned(), entry.kind.into());
+            let all_set = entry.required.iter().all(|(member, var)| match read(var) {
+                Some(value) => members.insert((*member).to_owned(), value.into()).is_none(),
+                None => false,
+            });
+            if !all_set {
+                continue;
+            }
+            for (member, var) in entry.optional {
+                if let Some(value) = read(var) {
+                    members.insert((*member).to_owned(), value.into());
+                }
+            }
+            return crate::interop::credentials(&serde_json::Value::Object(members)).map(Some);
+        }
+        Ok(None)
+    }
+
     /// The `type` tag, as in JSON.
     #[must_use]
     pub fn kind(&self) -> &'static str {
@@ -124,6 +180,56 @@ impl Credentials {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_come_from_the_providers_env_table() {
+        let huawei = crate::operation("huawei_swr.namespaces.create")
+            .unwrap()
+            .provider;
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let both = env(&[
+            ("HUAWEICLOUD_SDK_AK", "AK"),
+            ("HUAWEICLOUD_SDK_SK", "SK"),
+            ("HUAWEICLOUD_SDK_PROJECT_ID", "p1"),
+            ("HUAWEICLOUD_SDK_IAM_TOKEN", "tok"),
+        ]);
+        assert_eq!(
+            Credentials::from_env(huawei, None, &both).unwrap(),
+            Some(Credentials::AccessKey {
+                access_key: "AK".into(),
+                secret_key: Secret::new("SK"),
+                project_id: Some("p1".into()),
+            })
+        );
+        assert_eq!(
+            Credentials::from_env(huawei, Some("iam_token"), &both).unwrap(),
+            Some(Credentials::IamToken {
+                token: Secret::new("tok")
+            })
+        );
+        let token_only = env(&[
+            ("HUAWEICLOUD_SDK_AK", ""),
+            ("HUAWEICLOUD_SDK_IAM_TOKEN", "tok"),
+        ]);
+        assert_eq!(
+            Credentials::from_env(huawei, None, token_only).unwrap(),
+            Some(Credentials::IamToken {
+                token: Secret::new("tok")
+            })
+        );
+        assert_eq!(Credentials::from_env(huawei, None, env(&[])).unwrap(), None);
+        let error = Credentials::from_env(huawei, Some("api_key"), env(&[])).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid option `credentials`: huawei_swr takes access_key or iam_token from the environment"
+        );
+    }
 
     #[test]
     fn debug_never_shows_the_secret() {

@@ -134,6 +134,22 @@ pub struct Provider {
     pub auth: AuthScheme,
     /// The environment variables the CLI reads credentials from, in words.
     pub credential_env: &'static str,
+    /// The same, as data: each credential type the provider takes from the
+    /// environment, in order of preference. The CLI and every binding's
+    /// `from_env` read this one table.
+    pub env: &'static [EnvCredentials],
+}
+
+/// One credential type filled from environment variables.
+#[derive(Debug, Serialize)]
+pub struct EnvCredentials {
+    /// The credential type (`api_key`, `access_key`, ...).
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// `(member, variable)` pairs that must all be set.
+    pub required: &'static [(&'static str, &'static str)],
+    /// `(member, variable)` pairs used when set.
+    pub optional: &'static [(&'static str, &'static str)],
 }
 
 /// One API operation and every rule about its input.

@@ -8,8 +8,8 @@
 
 use super::{at_least, ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
 use crate::spec::{
-    pattern, ArrayRule, AuthScheme, DefaultValue, Endpoint, Field, IntRule, Kind, Location, Method,
-    ObjectRule, Operation, Pattern, Provider, Source, StrRule,
+    pattern, ArrayRule, AuthScheme, DefaultValue, Endpoint, EnvCredentials, Field, IntRule, Kind,
+    Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrRule,
 };
 
 const SEED_000: &str = "seeds/000_2d52757c5edddc0b.txt";
@@ -24,6 +24,11 @@ pub(crate) static GCORE: Provider = Provider {
     base_url: Endpoint::Fixed("https://api.gcore.com"),
     auth: AuthScheme::GcoreApiKey,
     credential_env: "GCORE_API_KEY",
+    env: &[EnvCredentials {
+        kind: "api_key",
+        required: &[("api_key", "GCORE_API_KEY")],
+        optional: &[],
+    }],
 };
 
 // ---- path and query parameters -------------------------------------------

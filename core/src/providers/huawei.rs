@@ -11,8 +11,8 @@ use super::{ends_with, field, is_lower_alnum, matching, rule, src, starts_with, 
 use crate::record::Record;
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
-    Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, EnvCredentials, Field, Kind, Location,
+    Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_004: &str = "seeds/004_1b74895f996baadb.txt";
@@ -24,6 +24,22 @@ pub(crate) static HUAWEI_SWR: Provider = Provider {
     base_url: Endpoint::FromInput(endpoint),
     auth: AuthScheme::HuaweiAkSk,
     credential_env: "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
+    // The names huaweicloudsdkcore's `BasicCredentials` reads.
+    env: &[
+        EnvCredentials {
+            kind: "access_key",
+            required: &[
+                ("access_key", "HUAWEICLOUD_SDK_AK"),
+                ("secret_key", "HUAWEICLOUD_SDK_SK"),
+            ],
+            optional: &[("project_id", "HUAWEICLOUD_SDK_PROJECT_ID")],
+        },
+        EnvCredentials {
+            kind: "iam_token",
+            required: &[("token", "HUAWEICLOUD_SDK_IAM_TOKEN")],
+            optional: &[],
+        },
+    ],
 };
 
 /// `huaweicloudsdkswr/v2/region/swr_region.py`: region id → endpoint. Every

@@ -8,8 +8,8 @@ use super::{ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY}
 use crate::record::Record;
 use crate::report::Code;
 use crate::spec::{
-    pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method,
-    Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, EnvCredentials, Field, Kind, Location,
+    Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_002: &str = "seeds/002_4f3cfe5fef19d78d.txt";
@@ -20,6 +20,14 @@ pub(crate) static NCLOUD: Provider = Provider {
     base_url: Endpoint::FromInput(endpoint),
     auth: AuthScheme::NcpSignatureV2,
     credential_env: "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY",
+    env: &[EnvCredentials {
+        kind: "access_key",
+        required: &[
+            ("access_key", "NCLOUD_ACCESS_KEY"),
+            ("secret_key", "NCLOUD_SECRET_KEY"),
+        ],
+        optional: &[],
+    }],
 };
 
 /// Region → API Gateway base URL. The prefix is part of the signed URI.

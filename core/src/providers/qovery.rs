@@ -12,8 +12,9 @@ use super::{field, matching, src, ANY_STRING, NON_EMPTY};
 use crate::record::{Datum, Record};
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, DefaultValue, Endpoint, EnumRule, Field, IntRule, Kind,
-    Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, CrossCheck, DefaultValue, Endpoint, EnumRule, EnvCredentials, Field,
+    IntRule, Kind, Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrCheck,
+    StrRule,
 };
 
 const SEED_001: &str = "seeds/001_8587205676ad3ee8.txt";
@@ -25,6 +26,19 @@ pub(crate) static QOVERY: Provider = Provider {
     base_url: Endpoint::Fixed("https://api.qovery.com"),
     auth: AuthScheme::QoveryToken,
     credential_env: "QOVERY_API_TOKEN (or a JWT with --bearer)",
+    // One variable for both: an API token by default, a JWT when asked for `bearer`.
+    env: &[
+        EnvCredentials {
+            kind: "token",
+            required: &[("token", "QOVERY_API_TOKEN")],
+            optional: &[],
+        },
+        EnvCredentials {
+            kind: "bearer",
+            required: &[("token", "QOVERY_API_TOKEN")],
+            optional: &[],
+        },
+    ],
 };
 
 static UUID_PATTERN: Pattern = pattern!(
