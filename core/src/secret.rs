@@ -200,7 +200,7 @@ mod tests {
             ("HUAWEICLOUD_SDK_IAM_TOKEN", "tok"),
         ]);
         assert_eq!(
-            Credentials::from_env(huawei, None, &both).unwrap(),
+            Credentials::from_env(huawei, None, both).unwrap(),
             Some(Credentials::AccessKey {
                 access_key: "AK".into(),
                 secret_key: Secret::new("SK"),
@@ -208,7 +208,7 @@ mod tests {
             })
         );
         assert_eq!(
-            Credentials::from_env(huawei, Some("iam_token"), &both).unwrap(),
+            Credentials::from_env(huawei, Some("iam_token"), both).unwrap(),
             Some(Credentials::IamToken {
                 token: Secret::new("tok")
             })
