@@ -2,7 +2,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
 
-use std::io::Write;
+use std::ffi::OsStr;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -391,4 +392,530 @@ fn bad_timestamp_is_misuse() {
         "{}",
         text(&out.stderr)
     );
+}
+
+// ---- the command line on clap, robustness (issues 10 and 13) ----
+
+/// Runs regplan with arguments that may not be UTF-8 and a chosen stdout.
+fn regplan_os(args: &[&OsStr], stdin: Option<&[u8]>, stdout: Stdio) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regplan"))
+        .args(args)
+        .env_remove("GCORE_API_KEY")
+        .stdin(Stdio::piped())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("regplan runs");
+    if let Some(bytes) = stdin {
+        let _ = child.stdin.take().expect("stdin").write_all(bytes);
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("regplan finishes")
+}
+
+fn os(args: &[&str]) -> Vec<&'static OsStr> {
+    args.iter()
+        .map(|a| OsStr::new(Box::leak(a.to_string().into_boxed_str())))
+        .collect()
+}
+
+/// A fresh directory under `target/` for files a test creates.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+const VALID: &str = r#"{"project_id": 1, "region_id": 2, "name": "ok-name"}"#;
+const GCORE: &str = "gcore.registries.create";
+
+#[test]
+fn closed_pipe_ends_quietly_with_141() {
+    // `operations --json` is larger than a pipe's buffer (64 KiB), so the
+    // program is still writing when the reader goes away.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regplan"))
+        .args(["operations", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("regplan runs");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut first = [0u8; 1];
+    stdout.read_exact(&mut first).expect("one byte");
+    assert_eq!(&first, b"[");
+    drop(stdout);
+    let out = child.wait_with_output().expect("regplan finishes");
+    assert_eq!(out.status.code(), Some(141));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn full_disk_is_a_one_line_error_and_exit_2() {
+    let full = || Stdio::from(std::fs::File::create("/dev/full").expect("/dev/full"));
+    let file = examples().join("gcore-registries-create.json");
+    let file = file.to_string_lossy().into_owned();
+    for (args, stdin) in [
+        (vec!["validate", GCORE, "-"], Some(VALID)),
+        (vec!["operations", "--json"], None),
+        (vec!["operations"], None),
+        (vec!["rules"], None),
+        (vec!["schema", GCORE], None),
+        (vec!["completions", "bash"], None),
+        (vec!["validate", GCORE, "-", "--ndjson"], Some(VALID)),
+        (
+            vec!["plan", GCORE, &file, "--timestamp", "2026-11-22T10:15:00Z"],
+            None,
+        ),
+    ] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_regplan"));
+        command
+            .args(&args)
+            .env("GCORE_API_KEY", "gk")
+            .stdin(Stdio::piped())
+            .stdout(full())
+            .stderr(Stdio::piped());
+        let mut child = command.spawn().expect("regplan runs");
+        if let Some(input) = stdin {
+            let _ = child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(input.as_bytes());
+        }
+        drop(child.stdin.take());
+        let out = child.wait_with_output().expect("regplan finishes");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            "error: cannot write output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn latin1_file_name_works() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("latin1");
+    let file = dir.join(OsStr::from_bytes(b"caf\xe9.json"));
+    std::fs::write(&file, VALID).expect("write");
+    let out = regplan_os(
+        &[OsStr::new("validate"), OsStr::new(GCORE), file.as_os_str()],
+        None,
+        Stdio::piped(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "valid\n");
+
+    let missing = dir.join(OsStr::from_bytes(b"nop\xe9.json"));
+    let out = regplan_os(
+        &[
+            OsStr::new("validate"),
+            OsStr::new(GCORE),
+            missing.as_os_str(),
+        ],
+        None,
+        Stdio::piped(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: cannot read {}/nop\u{FFFD}.json: No such file or directory (os error 2)\n",
+            dir.display()
+        )
+    );
+}
+
+#[test]
+fn non_utf8_operation_is_a_clear_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = regplan_os(
+        &[
+            OsStr::new("validate"),
+            OsStr::from_bytes(b"gcore\xe9"),
+            OsStr::new("-"),
+        ],
+        Some(b"{}"),
+        Stdio::piped(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: invalid UTF-8 was detected in one or more arguments\n\nUsage: regplan validate [OPTIONS] <OP> <FILE|->\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn endless_input_fails_fast_at_the_size_limit() {
+    let out = regplan(
+        &["validate", GCORE, "/dev/zero", "--max-input-bytes", "1024"],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: /dev/zero is larger than --max-input-bytes (1024 bytes)\n"
+    );
+    // The default limit (16 MiB) ends an endless input too, quickly.
+    let start = std::time::Instant::now();
+    let out = regplan(&["plan", GCORE, "/dev/zero"], &[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: /dev/zero is larger than --max-input-bytes (16777216 bytes)\n"
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    // NDJSON: the limit is per line, and a line that never ends is refused.
+    let out = regplan(
+        &[
+            "validate",
+            GCORE,
+            "/dev/zero",
+            "--ndjson",
+            "--max-input-bytes=64KiB",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: line 1 of /dev/zero is larger than --max-input-bytes (65536 bytes)\n"
+    );
+}
+
+#[test]
+fn size_limit_on_files_and_stdin() {
+    let dir = scratch("size-limit");
+    let file = dir.join("input.json");
+    std::fs::write(&file, VALID).expect("write");
+    let file = file.to_string_lossy().into_owned();
+    let exact = VALID.len().to_string();
+    let under = (VALID.len() - 1).to_string();
+    // A regular file's size is checked before reading.
+    let out = regplan(
+        &["validate", GCORE, &file, "--max-input-bytes", &under],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!("error: {file} is larger than --max-input-bytes ({under} bytes)\n")
+    );
+    let out = regplan(
+        &["validate", GCORE, &file, "--max-input-bytes", &exact],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = regplan(
+        &["validate", GCORE, "-", "--max-input-bytes", &under],
+        &[],
+        Some(VALID),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!("error: standard input is larger than --max-input-bytes ({under} bytes)\n")
+    );
+    let out = regplan(
+        &["validate", GCORE, "-", "--max-input-bytes", &exact],
+        &[],
+        Some(VALID),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let out = regplan(
+        &["validate", GCORE, "-", "--max-input-bytes", "12XB"],
+        &[],
+        Some(VALID),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: invalid value '12XB' for '--max-input-bytes <SIZE>': the unit must be KiB, MiB or GiB\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn duplicate_keys_are_an_invalid_input_with_their_pointer() {
+    let input = r#"{"name":"ok","name":"BAD NAME","project_id":1,"region_id":2}"#;
+    let out = regplan(&["validate", GCORE, "-"], &[], Some(input));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "error /name (duplicate_key): appears more than once in its object (line 1, column 19)\n"
+    );
+    let out = regplan(&["validate", GCORE, "-", "--json"], &[], Some(input));
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        report,
+        serde_json::json!({"valid": false, "errors": [{
+            "code": "duplicate_key", "path": "/name",
+            "message": "appears more than once in its object",
+            "params": {"line": 1, "column": 19}}], "warnings": []})
+    );
+    let nested = "{\"config\": {\n  \"region\": \"a\",\n  \"region\": \"b\"}}";
+    let out = regplan(
+        &["validate", "qovery.container_registries.create", "-"],
+        &[],
+        Some(nested),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "error /config/region (duplicate_key): appears more than once in its object (line 3, column 10)\n"
+    );
+    // plan refuses it the same way, before looking for credentials.
+    let out = regplan(&["plan", GCORE, "-"], &[], Some(input));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).starts_with("error /name (duplicate_key)"));
+    assert!(!text(&out.stdout).contains("BAD NAME"));
+}
+
+#[test]
+fn byte_order_mark_is_refused_as_not_json() {
+    let out = regplan_os(
+        &os(&["validate", GCORE, "-"]),
+        Some(b"\xef\xbb\xbf{}"),
+        Stdio::piped(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: standard input: invalid JSON at line 1, column 1: the text starts with a byte order mark\n"
+    );
+}
+
+#[test]
+fn ndjson_streams_one_report_per_line() {
+    let input = format!(
+        "{VALID}\n{}\n{VALID}\n",
+        r#"{"project_id": 0, "region_id": 2, "name": "ok-name"}"#
+    );
+    let out = regplan(&["validate", GCORE, "-", "--ndjson"], &[], Some(&input));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        concat!(
+            r#"{"line":1,"valid":true,"errors":[],"warnings":[]}"#,
+            "\n",
+            r#"{"line":2,"valid":false,"errors":[{"code":"out_of_range","path":"/project_id","message":"must be at least 1","params":{"min":1}}],"warnings":[]}"#,
+            "\n",
+            r#"{"line":3,"valid":true,"errors":[],"warnings":[]}"#,
+            "\n",
+        )
+    );
+    // All valid: exit 0; blank lines are skipped, CRLF is fine, the last
+    // line needs no newline.
+    let input = format!("{VALID}\r\n\n  \n{VALID}");
+    let out = regplan(&["validate", GCORE, "-", "--ndjson"], &[], Some(&input));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "{\"line\":1,\"valid\":true,\"errors\":[],\"warnings\":[]}\n{\"line\":4,\"valid\":true,\"errors\":[],\"warnings\":[]}\n"
+    );
+    // A line that is not JSON, or repeats a key, is reported on its line and the stream goes on.
+    let input = format!("{{nope\n{{\"a\":1,\"a\":2}}\n{VALID}\n");
+    let out = regplan(&["validate", GCORE, "-", "--ndjson"], &[], Some(&input));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        concat!(
+            r#"{"line":1,"valid":false,"errors":[{"code":"invalid_json","path":"","message":"key must be a string","params":{"column":2}}],"warnings":[]}"#,
+            "\n",
+            r#"{"line":2,"valid":false,"errors":[{"code":"duplicate_key","path":"/a","message":"appears more than once in its object","params":{"column":10}}],"warnings":[]}"#,
+            "\n",
+            r#"{"line":3,"valid":true,"errors":[],"warnings":[]}"#,
+            "\n",
+        )
+    );
+}
+
+#[test]
+fn help_for_every_subcommand() {
+    for (sub, about) in [
+        ("operations", "List the operations"),
+        ("validate", "Report every error and warning of an input"),
+        ("plan", "Print the exact request for a valid input"),
+        ("schema", "Print the JSON Schema"),
+        ("rules", "Print the rule table"),
+        ("completions", "Print a shell completion script"),
+    ] {
+        for args in [vec![sub, "--help"], vec![sub, "-h"], vec!["help", sub]] {
+            let out = regplan(&args, &[], None);
+            assert_eq!(out.status.code(), Some(0), "{args:?}");
+            let help = text(&out.stdout);
+            assert!(help.starts_with(about), "{args:?}: {help}");
+            assert!(help.contains(&format!("Usage: regplan {sub}")), "{help}");
+            assert_eq!(text(&out.stderr), "");
+        }
+    }
+    let plan = text(&regplan(&["plan", "--help"], &[], None).stdout);
+    for needle in [
+        "--format <FORMAT>",
+        "--reveal-secrets",
+        "--max-input-bytes <SIZE>",
+        "GCORE_API_KEY",
+    ] {
+        assert!(plan.contains(needle), "{needle}: {plan}");
+    }
+    let top = regplan(&["--help"], &[], None);
+    assert_eq!(top.status.code(), Some(0));
+    assert!(text(&top.stdout).contains("Exit status: 0 valid, 1 invalid input"));
+}
+
+#[test]
+fn version() {
+    let expected = format!("regplan {}\n", env!("CARGO_PKG_VERSION"));
+    for args in [&["--version"][..], &["-V"][..], &["plan", "--version"][..]] {
+        let out = regplan(args, &[], None);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(text(&out.stdout), expected);
+    }
+}
+
+#[test]
+fn mistyped_command_and_flag_get_a_suggestion() {
+    let out = regplan(&["valdate", GCORE, "-"], &[], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: unrecognized subcommand 'valdate'\n\n  tip: a similar subcommand exists: 'validate'\n\nUsage: regplan <COMMAND>\n\nFor more information, try '--help'.\n"
+    );
+    let out = regplan(&["plan", GCORE, "-", "--fromat", "curl"], &[], Some("{}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: unexpected argument '--fromat' found\n\n  tip: a similar argument exists: '--format'\n\nUsage: regplan plan --format <FORMAT> <OP> <FILE|->\n\nFor more information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn flag_equals_value() {
+    let file = examples().join("gcore-registries-create.json");
+    let file = file.to_string_lossy();
+    let env = [("GCORE_API_KEY", "gk")];
+    let spaced = regplan(&["plan", GCORE, &file, "--format", "curl"], &env, None);
+    let joined = regplan(&["plan", GCORE, &file, "--format=curl"], &env, None);
+    assert_eq!(joined.status.code(), Some(0));
+    assert!(text(&joined.stdout).starts_with("curl -X POST "));
+    assert_eq!(joined.stdout, spaced.stdout);
+    let base = regplan(
+        &["plan", GCORE, &file, "--base-url=http://127.0.0.1:8080"],
+        &env,
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&base.stdout).expect("json");
+    assert_eq!(
+        json["url"],
+        "http://127.0.0.1:8080/cloud/v1/registries/1/76"
+    );
+}
+
+#[test]
+fn extra_and_misplaced_arguments_are_refused_briefly() {
+    for (args, first_line) in [
+        (
+            &["operations", "qovery", "extra"][..],
+            "error: unexpected argument 'extra' found",
+        ),
+        (
+            &["rules", "--json"][..],
+            "error: unexpected argument '--json' found",
+        ),
+        (
+            &["rules", "extra"][..],
+            "error: unexpected argument 'extra' found",
+        ),
+        (
+            &["schema", GCORE, "extra"][..],
+            "error: unexpected argument 'extra' found",
+        ),
+        (
+            &["validate", GCORE, "-", "extra"][..],
+            "error: unexpected argument 'extra' found",
+        ),
+        (
+            &["validate", GCORE, "-", "--bearer"][..],
+            "error: unexpected argument '--bearer' found",
+        ),
+        (
+            &["schema", GCORE, "--format", "curl"][..],
+            "error: unexpected argument '--format' found",
+        ),
+        (
+            &["operations", "--reveal-secrets"][..],
+            "error: unexpected argument '--reveal-secrets' found",
+        ),
+        (
+            &["schema"][..],
+            "error: the following required arguments were not provided:",
+        ),
+    ] {
+        let out = regplan(args, &[], Some("{}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = text(&out.stderr);
+        assert_eq!(
+            stderr.lines().next(),
+            Some(first_line),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.lines().count() <= 8, "{args:?}: {stderr}");
+        assert!(!stderr.contains("Commands:"), "{args:?}: {stderr}");
+        assert_eq!(text(&out.stdout), "");
+    }
+}
+
+#[test]
+fn operations_filtered_by_provider_prefix() {
+    let out = regplan(&["operations", "qovery"], &[], None);
+    assert_eq!(
+        text(&out.stdout),
+        "qovery.container_registries.create   POST   /organization/{organizationId}/containerRegistry\n"
+    );
+    let out = regplan(&["operations", "huawei_swr", "--json"], &[], None);
+    let ops: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let ids: Vec<&str> = ops
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|op| op["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "huawei_swr.namespaces.create",
+            "huawei_swr.repositories.create"
+        ]
+    );
+    let out = regplan(&["operations", "gcore.users"], &[], None);
+    assert_eq!(text(&out.stdout).lines().count(), 6);
+    let out = regplan(&["operations", "aws"], &[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: no operation id starts with `aws`; providers: gcore, qovery, ncloud, huawei_swr\n"
+    );
+}
+
+#[test]
+fn completions_for_bash() {
+    let out = regplan(&["completions", "bash"], &[], None);
+    assert_eq!(out.status.code(), Some(0));
+    let script = text(&out.stdout);
+    assert!(script.contains("_regplan()"), "{script}");
+    assert!(script.contains("complete -F _regplan"), "{script}");
+    assert!(script.contains("--max-input-bytes"), "{script}");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let out = regplan(&["completions", shell], &[], None);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(text(&out.stdout).contains("regplan"), "{shell}");
+    }
+    let out = regplan(&["completions", "tcsh"], &[], None);
+    assert_eq!(out.status.code(), Some(2));
 }

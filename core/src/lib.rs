@@ -56,6 +56,7 @@ mod docs;
 mod error;
 pub mod input;
 pub mod interop;
+pub mod json_text;
 mod providers;
 pub mod record;
 mod report;
