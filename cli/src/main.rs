@@ -27,7 +27,6 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use regplan::json_text::{self, JsonTextError};
-use regplan::spec::AuthScheme;
 use regplan::{Credentials, Error, PlanOptions, Report, Timestamp};
 use serde_json::{json, Map, Value};
 
@@ -358,7 +357,7 @@ fn plan(args: &PlanArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         None => now()?,
     };
     let options = PlanOptions {
-        credentials: credentials_from_env(op.provider, args.bearer),
+        credentials: credentials_from_env(op.provider, args.bearer)?,
         base_url: args.base_url.clone(),
         timestamp: Some(timestamp),
     };
@@ -545,38 +544,17 @@ fn now() -> Result<Timestamp, Failure> {
         .ok_or_else(|| Failure::Misuse("the system clock is out of range".into()))
 }
 
-fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
-}
-
-/// Credentials from the vendors' usual environment variables.
-fn credentials_from_env(provider: &regplan::Provider, bearer: bool) -> Option<Credentials> {
-    Some(match provider.auth {
-        AuthScheme::GcoreApiKey => Credentials::ApiKey {
-            api_key: env("GCORE_API_KEY")?.into(),
-        },
-        AuthScheme::QoveryToken if bearer => Credentials::Bearer {
-            token: env("QOVERY_API_TOKEN")?.into(),
-        },
-        AuthScheme::QoveryToken => Credentials::Token {
-            token: env("QOVERY_API_TOKEN")?.into(),
-        },
-        AuthScheme::NcpSignatureV2 => Credentials::AccessKey {
-            access_key: env("NCLOUD_ACCESS_KEY")?,
-            secret_key: env("NCLOUD_SECRET_KEY")?.into(),
-            project_id: None,
-        },
-        AuthScheme::HuaweiAkSk => match (env("HUAWEICLOUD_SDK_AK"), env("HUAWEICLOUD_SDK_SK")) {
-            (Some(access_key), Some(secret_key)) => Credentials::AccessKey {
-                access_key,
-                secret_key: secret_key.into(),
-                project_id: env("HUAWEICLOUD_SDK_PROJECT_ID"),
-            },
-            _ => Credentials::IamToken {
-                token: env("HUAWEICLOUD_SDK_IAM_TOKEN")?.into(),
-            },
-        },
-    })
+/// Credentials from the vendors' usual environment variables, as the core's
+/// table (`Provider::env`) names them; `--bearer` picks Qovery's `bearer`
+/// type and is ignored by providers without one.
+fn credentials_from_env(
+    provider: &regplan::Provider,
+    bearer: bool,
+) -> Result<Option<Credentials>, Failure> {
+    let kind = (bearer && provider.env.iter().any(|e| e.kind == "bearer")).then_some("bearer");
+    Ok(Credentials::from_env(provider, kind, |name| {
+        std::env::var(name).ok()
+    })?)
 }
 
 fn print_report(report: &Report, as_json: bool, out: &mut dyn Write) -> Result<(), Failure> {

@@ -919,3 +919,75 @@ fn completions_for_bash() {
     let out = regplan(&["completions", "tcsh"], &[], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn huawei_iam_token_from_the_environment() {
+    let file = examples().join("huawei-swr-namespaces-create.json");
+    let out = regplan(
+        &[
+            "plan",
+            "huawei_swr.namespaces.create",
+            &file.to_string_lossy(),
+            "--reveal-secrets",
+        ],
+        &[("HUAWEICLOUD_SDK_IAM_TOKEN", "iam-t0k")],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    assert_eq!(json["headers"]["X-Auth-Token"], "iam-t0k");
+}
+
+/// The console samples of README.md's "Command line" section are what the program prints.
+#[test]
+fn readme_command_line_samples_are_exact() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .expect("README.md");
+    let section = readme
+        .split("### Command line\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n### ").next())
+        .expect("Command line section");
+    let mut checked = 0;
+    for block in section.split("```console\n").skip(1) {
+        let block = block.split("```").next().expect("block end");
+        for sample in block.split("\n\n") {
+            let mut lines = sample.lines();
+            let command = lines
+                .next()
+                .expect("command")
+                .strip_prefix("$ ")
+                .expect("$ prompt");
+            let expected: String = lines.map(|l| format!("{l}\n")).collect();
+            // `ENV=value regplan ARGS` or `echo 'JSON' | regplan ARGS`; no quoted arguments.
+            let (stdin, command) = match command.strip_prefix("echo '") {
+                Some(rest) => {
+                    let (json, rest) = rest.split_once("' | ").expect("echo pipe");
+                    (Some(format!("{json}\n")), rest)
+                }
+                None => (None, command),
+            };
+            let mut words = command.split_whitespace().peekable();
+            let mut env = Vec::new();
+            while let Some((k, v)) = words.peek().and_then(|w| w.split_once('=')) {
+                env.push((k, v));
+                words.next();
+            }
+            if words.next() != Some("regplan") {
+                continue; // `cargo install …`
+            }
+            let args: Vec<String> = words
+                .map(|w| match w.strip_prefix("examples/") {
+                    Some(name) => examples().join(name).to_string_lossy().into_owned(),
+                    None => w.to_owned(),
+                })
+                .collect();
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = regplan(&args, &env, stdin.as_deref());
+            assert_eq!(text(&out.stdout), expected, "{command}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2);
+}
