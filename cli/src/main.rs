@@ -396,12 +396,27 @@ fn validate_ndjson(args: &InputArgs, limit: u64, out: &mut dyn Write) -> Result<
     // The whole stream may be larger than the limit: only a line may not.
     let (name, reader) = open_input(&args.file, u64::MAX)?;
     let mut reader = BufReader::new(reader);
+    let mut out = io::BufWriter::new(out);
+    let outcome = ndjson_lines(op.id, &name, limit, &mut reader, &mut out);
+    // Reports written before a failure are still delivered.
+    let flushed = out.flush().map_err(write_failed);
+    let code = outcome?;
+    flushed.map(|()| code)
+}
+
+fn ndjson_lines(
+    op: &str,
+    name: &str,
+    limit: u64,
+    reader: &mut BufReader<Box<dyn Read>>,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
     let mut line = Vec::new();
     let mut number: u64 = 0;
     let mut all_valid = true;
     loop {
         line.clear();
-        let read = (&mut reader)
+        let read = (&mut *reader)
             .take(limit.saturating_add(1))
             .read_until(b'\n', &mut line)
             .map_err(|e| Failure::Misuse(format!("cannot read {name}: {e}")))?;
@@ -421,7 +436,7 @@ fn validate_ndjson(args: &InputArgs, limit: u64, out: &mut dyn Write) -> Result<
             continue;
         }
         let report = match json_text::parse_slice(&line) {
-            Ok(input) => serde_json::to_value(regplan::validate(op.id, &input)?),
+            Ok(input) => serde_json::to_value(regplan::validate(op, &input)?),
             Err(e) => Ok(text_error_report(&e, false)),
         };
         let report = report.map_err(|e| Failure::Misuse(format!("cannot render a report: {e}")))?;
@@ -433,6 +448,11 @@ fn validate_ndjson(args: &InputArgs, limit: u64, out: &mut dyn Write) -> Result<
         }
         serde_json::to_writer(&mut *out, &result).map_err(json_write_failed)?;
         out.write_all(b"\n").map_err(write_failed)?;
+        // Batched while input is waiting, flushed before the next read could
+        // block: a slow producer sees each report as soon as its line is in.
+        if reader.buffer().is_empty() {
+            out.flush().map_err(write_failed)?;
+        }
     }
     Ok(if all_valid {
         ExitCode::SUCCESS

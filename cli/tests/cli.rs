@@ -430,22 +430,45 @@ fn scratch(name: &str) -> PathBuf {
 const VALID: &str = r#"{"project_id": 1, "region_id": 2, "name": "ok-name"}"#;
 const GCORE: &str = "gcore.registries.create";
 
-#[test]
-fn closed_pipe_ends_quietly_with_141() {
-    // `operations --json` is larger than a pipe's buffer (64 KiB), so the
-    // program is still writing when the reader goes away.
+/// Reads one byte of the program's stdout, closes the pipe, and returns how it ended.
+fn close_after_one_byte(args: &[&str], stdin: Option<Vec<u8>>) -> (u8, Output) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_regplan"))
-        .args(["operations", "--json"])
+        .args(args)
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("regplan runs");
+    let mut input = child.stdin.take().expect("stdin");
+    // The program stops reading once its output is closed: a broken pipe here is fine.
+    let writer = std::thread::spawn(move || {
+        if let Some(bytes) = stdin {
+            let _ = input.write_all(&bytes);
+        }
+    });
     let mut stdout = child.stdout.take().expect("stdout");
     let mut first = [0u8; 1];
     stdout.read_exact(&mut first).expect("one byte");
-    assert_eq!(&first, b"[");
     drop(stdout);
     let out = child.wait_with_output().expect("regplan finishes");
+    writer.join().expect("writer");
+    (first[0], out)
+}
+
+#[test]
+fn closed_pipe_ends_quietly_with_141() {
+    // `regplan operations --json | head -c1`: the output is larger than a
+    // pipe's buffer (64 KiB), so the program is still writing when the reader goes away.
+    let whole = regplan(&["operations", "--json"], &[], None);
+    assert!(whole.stdout.len() > 1 << 16, "{}", whole.stdout.len());
+    let (first, out) = close_after_one_byte(&["operations", "--json"], None);
+    assert_eq!(first, b'[');
+    assert_eq!(out.status.code(), Some(141));
+    assert_eq!(text(&out.stderr), "");
+    // Streaming: 50,000 NDJSON lines give megabytes of reports.
+    let lines = format!("{VALID}\n").repeat(50_000).into_bytes();
+    let (first, out) = close_after_one_byte(&["validate", GCORE, "-", "--ndjson"], Some(lines));
+    assert_eq!(first, b'{');
     assert_eq!(out.status.code(), Some(141));
     assert_eq!(text(&out.stderr), "");
 }
