@@ -149,8 +149,10 @@ struct PlanArgs {
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// The signing time (RFC 3339, e.g. 2026-11-22T10:15:00Z) instead of now
-    #[arg(long, value_name = "RFC3339", value_parser = parse_timestamp)]
-    timestamp: Option<Timestamp>,
+    // Read as text and parsed after clap: clap's own parse errors quote the
+    // value, and no error repeats what was passed.
+    #[arg(long, value_name = "RFC3339")]
+    timestamp: Option<String>,
     /// Print the report of an invalid input as JSON (and no warnings on stderr)
     #[arg(long)]
     json: bool,
@@ -192,8 +194,12 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .ok_or_else(|| "the size is too large".to_owned())
 }
 
-fn parse_timestamp(text: &str) -> Result<Timestamp, String> {
-    Timestamp::parse_rfc3339(text).map_err(str::to_owned)
+fn parse_timestamp(text: &str) -> Result<Timestamp, Failure> {
+    Timestamp::parse_rfc3339(text).map_err(|why| {
+        Failure::Misuse(format!(
+            "--timestamp: {why} (RFC 3339, e.g. 2026-11-22T10:15:00Z)"
+        ))
+    })
 }
 
 /// Why the program stops early.
@@ -352,8 +358,8 @@ fn plan(args: &PlanArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Ok(input) => input,
         Err(duplicate) => return invalid_text(&duplicate, args.json, out),
     };
-    let timestamp = match args.timestamp {
-        Some(timestamp) => timestamp,
+    let timestamp = match &args.timestamp {
+        Some(text) => parse_timestamp(text)?,
         None => now()?,
     };
     let options = PlanOptions {
