@@ -58,6 +58,21 @@ step "mypy --strict (typed usage against the stubs)"
 "$PY" -m mypy --strict --cache-dir "$ROOT/target/py-smoke-run/.mypy_cache" "$ROOT/bindings-python/tests/typed_usage.py"
 "$PY" "$ROOT/bindings-python/tests/typed_usage.py"
 
+step "mypy.stubtest (the stubs against the installed native module)"
+"$PY" -m mypy.stubtest regplan --mypy-config-file /dev/null \
+  --allowlist "$ROOT/bindings-python/stubtest-allowlist.txt"
+
+CASES="$ROOT/tests/hostile/cases.json"
+if [ -f "$CASES" ]; then
+  step "hostile host values (target/hostile/python.jsonl)"
+  "$PY" "$ROOT/tests/hostile/run_python.py" "$CASES" "$ROOT/target/hostile/python.jsonl"
+  if [ -f "$ROOT/target/hostile/rust.jsonl" ]; then
+    python3 "$ROOT/tests/hostile/compare.py" "$ROOT/target/hostile" rust python
+  fi
+else
+  step "hostile runner skipped (no tests/hostile/cases.json)"
+fi
+
 INPUTS="$ROOT/target/differential/inputs.jsonl"
 if [ -f "$INPUTS" ]; then
   step "differential runner (target/differential/python.jsonl)"

@@ -2,9 +2,9 @@
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyBytes, PyDict, PyList};
 
-use crate::convert::to_py;
+use crate::output;
 
 /// A planned request: what to send, byte for byte. `repr()` masks secrets;
 /// `headers` and `body` hold the real values, to be sent.
@@ -60,7 +60,9 @@ impl Request {
     /// The body parsed as JSON (keys in the order sent), or `None`.
     fn json<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self.inner.body() {
-            Some(body) => to_py(py, &serde_json::from_slice(body).map_err(|e| json_err(&e))?),
+            Some(body) => {
+                output::value_to_py(py, &serde_json::from_slice(body).map_err(|e| json_err(&e))?)
+            }
             None => Ok(py.None().into_bound(py)),
         }
     }
@@ -77,11 +79,8 @@ impl Request {
 
     /// Warnings from validation (`{code, path, message, params}`); the request is still valid.
     #[getter]
-    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(
-            py,
-            &serde_json::to_value(&self.inner.warnings).map_err(|e| json_err(&e))?,
-        )
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        output::issues(py, &self.inner.warnings)
     }
 
     /// A `curl` command line for a POSIX shell, secrets masked unless `reveal_secrets`.
@@ -96,7 +95,7 @@ impl Request {
     fn to_dict<'py>(&self, py: Python<'py>, reveal_secrets: bool) -> PyResult<Bound<'py, PyAny>> {
         let view =
             serde_json::to_value(self.inner.view(reveal_secrets)).map_err(|e| json_err(&e))?;
-        to_py(py, &view)
+        output::value_to_py(py, &view)
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -254,11 +254,16 @@ def test_timestamp_defaults_to_now() -> None:
     assert regplan.plan_json(NCLOUD, NCLOUD_INPUT, {"credentials": NCLOUD_KEY})["error"]["code"] == "missing_timestamp"
 
 
-def test_plan_json_reveal_and_invalid() -> None:
-    masked = regplan.plan_json(OP, GOOD, {"credentials": KEY})
-    assert masked["ok"] is True and masked["request"]["headers"]["Authorization"] == "APIKey ***"
+def test_plan_json_request_is_real_and_curl_masked() -> None:
+    planned = regplan.plan_json(OP, GOOD, {"credentials": KEY})
+    assert planned["ok"] is True
+    assert list(planned) == ["ok", "request", "curl"]
+    # The request is what gets sent: real values. Only the curl rendering masks.
+    assert planned["request"]["headers"]["Authorization"] == "APIKey s3cr3t-key"
+    assert "APIKey ***" in planned["curl"] and "s3cr3t-key" not in planned["curl"]
     revealed = regplan.plan_json(OP, GOOD, {"credentials": KEY, "reveal_secrets": True})
-    assert revealed["request"]["headers"]["Authorization"] == "APIKey s3cr3t-key"
+    assert "APIKey s3cr3t-key" in revealed["curl"]
+    assert revealed["request"] == planned["request"]
     invalid = regplan.plan_json(OP, {}, {"credentials": KEY})
     assert invalid["ok"] is False and invalid["errors"][0]["code"] == "required"
     assert regplan.plan_json(OP, GOOD, {"credentials": KEY, "colour": 1})["error"]["code"] == "invalid_option"
@@ -268,25 +273,35 @@ def test_validate_many() -> None:
     inputs = [GOOD, {"project_id": 0, "region_id": 76, "name": "x"}, {}, {**GOOD, "storage_limit": True}]
     reports = regplan.validate_many(OP, inputs)
     assert reports == [regplan.validate(OP, i) for i in inputs]
-    assert regplan.validate_many(OP, tuple(inputs)) == reports
-    assert regplan.validate_many(OP, (i for i in inputs)) == reports
     assert regplan.validate_many(OP, []) == []
+    # Values the rules never read are never read, as in `validate`.
+    odd = [{**GOOD, "extra": float("nan")}, [GOOD], {**GOOD, "name": [float("nan")]}]
+    assert regplan.validate_many(OP, odd) == [regplan.validate(OP, i) for i in odd]
 
 
 def test_validate_many_reports_the_index_of_a_bad_input() -> None:
     with pytest.raises(regplan.UnsupportedValueError) as raised:
-        regplan.validate_many(OP, [GOOD, GOOD, {"name": float("nan")}])
+        regplan.validate_many(OP, [GOOD, GOOD, {**GOOD, "name": float("nan")}])
     assert raised.value.path == "/2/name"
-    for not_a_list in ({"a": 1}, "abc", b"abc"):
-        with pytest.raises(regplan.UnsupportedValueError):
-            regplan.validate_many(OP, not_a_list)  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        regplan.validate_many(OP, 5)  # type: ignore[arg-type]
+    assert str(raised.value) == "unsupported value at /2/name: NaN and infinity are not JSON numbers"
+    with pytest.raises(regplan.UnsupportedValueError) as raised:
+        regplan.validate_many(OP, [{**GOOD, 1: 2}])
+    assert raised.value.path == "/0"
+
+
+@pytest.mark.parametrize(
+    "inputs,got",
+    [({"a": 1}, "an object"), ("abc", "a string"), (5, "a number"), (None, "null"), ((GOOD,), "a value without JSON form")],
+)
+def test_validate_many_wants_a_list(inputs: object, got: str) -> None:
+    with pytest.raises(regplan.UsageError) as raised:
+        regplan.validate_many(OP, inputs)  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_argument"
+    assert str(raised.value) == f"`inputs` must be an array of inputs, not {got}"
 
 
 def test_validate_many_from_threads() -> None:
-    # The GIL is released while validating: threads run side by side and
-    # every one gets the right answers.
+    # Threads calling at once each get the right answers.
     inputs = [{**GOOD, "name": f"reg-{i}"} for i in range(2000)] + [{"name": "-"}] * 10
     expected = regplan.validate_many(OP, inputs)
     results: list = [None] * 8

@@ -9,11 +9,34 @@ import typing
 import regplan
 
 
-def test_code_literal_is_every_code() -> None:
-    expected = regplan.codes()
-    assert list(typing.get_args(regplan.Code)) == expected, (
-        "replace `Code = Literal[...]` in python/regplan/_types.py with:\n" + "\n".join(f'    "{c}",' for c in expected)
+def test_code_literals_are_every_code() -> None:
+    codes = regplan.codes()
+    issue_codes = list(typing.get_args(regplan.Code))
+    error_codes = list(typing.get_args(regplan.ErrorCode))
+    expected_issues = codes[: len(codes) - len(error_codes)]
+    assert issue_codes == expected_issues, (
+        "replace `Code = Literal[...]` in python/regplan/_types.py with:\n" + "\n".join(f'    "{c}",' for c in expected_issues)
     )
+    assert issue_codes + error_codes == codes, (
+        "`codes()` is `Code` then `ErrorCode`; replace `ErrorCode = Literal[...]` with:\n"
+        + "\n".join(f'    "{c}",' for c in codes[len(issue_codes) :])
+    )
+
+
+def test_error_code_of_every_exception_is_an_error_code() -> None:
+    error_codes = set(typing.get_args(regplan.ErrorCode))
+    for call in (
+        lambda: regplan.validate("nope", {}),
+        lambda: regplan.validate(5, {}),
+        lambda: regplan.validate("gcore.registries.create", float("nan")),
+        lambda: regplan.plan("gcore.registries.create", {}, credentials={"type": "api_key", "api_key": "k"}),
+    ):
+        try:
+            call()
+        except regplan.RegplanError as e:
+            assert e.code in error_codes
+        else:
+            raise AssertionError("no error")
 
 
 def test_every_stubbed_name_exists() -> None:

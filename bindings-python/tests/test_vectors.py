@@ -103,10 +103,10 @@ def test_vector(case: Dict[str, Any], options: Dict[str, Any]) -> None:
         masked = request.to_dict()
         revealed = request.to_dict(reveal_secrets=True)
         assert revealed["headers"] == request.headers
-        # The JSON surface gives the same request.
+        # The JSON surface gives the same request, with the real values.
         json_answer = regplan.plan_json(op, data, options)
         assert json_answer["ok"] is True
-        assert json_answer["request"] == masked
+        assert json_answer["request"] == revealed
         assert json_answer["curl"] == request.to_curl()
 
         if "masked" in expect:

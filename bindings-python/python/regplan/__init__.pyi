@@ -1,6 +1,6 @@
 """Type stubs of regplan (the native module `regplan._regplan`, re-exported)."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, final
 
 __version__: str
@@ -20,7 +20,7 @@ from regplan._types import (
 )
 
 class RegplanError(Exception):
-    """Base of every regplan exception."""
+    """Base of every regplan exception; `code` is the core's stable error code."""
 
     code: ErrorCode
     def __init__(self, message: str, code: str) -> None: ...
@@ -72,13 +72,18 @@ def operations() -> list[dict[str, Any]]:
     """Every operation: id, provider, summary, method, path, fields, sources."""
 
 def validate(op: str, input: object) -> Report:
-    """Every problem with `input`. Raises `UsageError` for an unknown operation."""
+    """Every problem with `input`. Raises `UsageError` for an unknown operation
+    (or an `op` that is not a `str`: `invalid_argument`), `UnsupportedValueError`
+    for a value with no JSON form where the rules read."""
 
 def validate_field(op: str, field: str, value: object) -> Report:
     """The same report for one top-level field."""
 
-def validate_many(op: str, inputs: Iterable[object]) -> list[Report]:
-    """`validate` for many inputs; validation runs with the GIL released."""
+def validate_many(op: str, inputs: list[Any]) -> list[Report]:
+    """`validate` for each input of a list, each with its own budget; the
+    reports are those `validate` gives. Validation runs with the GIL released.
+    A value with no JSON form raises `UnsupportedValueError` with its path
+    prefixed by the input's index (`/3/name`)."""
 
 def plan(
     op: str,
@@ -95,13 +100,14 @@ def schema(op: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of the operation's input."""
 
 def codes() -> list[str]:
-    """Every issue code."""
+    """Every issue code (`Code`), then every API error code (`ErrorCode`), as the core lists them."""
 
 def validate_json(op: str, input: object) -> dict[str, Any]:
-    """`interop::validate_value`; a misuse is `{"error": {"code", "message"}}`."""
+    """`validate` as `interop::validate_value` shapes it; a core error is `{"error": {"code", "message"}}`."""
 
 def plan_json(op: str, input: object, options: Mapping[str, object] | None = None) -> dict[str, Any]:
-    """`interop::plan_value` (no clock; `reveal_secrets` honoured); a misuse is `{"error": ...}`."""
+    """`interop::plan_value`: `{"ok": true, "request" (real values), "curl" (masked unless
+    `reveal_secrets`)}` or `{"ok": false, "errors", "warnings"}`; no clock; a core error is `{"error": ...}`."""
 
 __all__ = [
     "AccessKeyCredentials",

@@ -53,12 +53,17 @@ class ValidationError(RegplanError, ValueError):
 class UsageError(RegplanError):
     """A misuse no input change can fix: ``unknown_operation``,
     ``unknown_field_name``, ``missing_credentials``, ``wrong_credentials``,
-    ``invalid_credentials``, ``missing_timestamp``, ``invalid_option``."""
+    ``invalid_credentials``, ``missing_timestamp``, ``invalid_option``,
+    ``invalid_argument`` (an operation id or field name that is not a ``str``,
+    or holds a lone surrogate)."""
 
 
 class UnsupportedValueError(UsageError, TypeError):
-    """A Python value with no JSON form (a set, bytes, NaN, a non-str key, a
-    lone surrogate, nesting deeper than 128 levels). ``path`` is its JSON Pointer."""
+    """A Python value with no JSON form (NaN, a tuple, a set, bytes, a
+    function, a non-str key, a lone surrogate, any other object), or an input
+    nested deeper than 128 levels or holding more than 1,000,000 values.
+    ``path`` is the JSON Pointer of the value; the message is the core's,
+    identical in every runtime."""
 
     path: str
 

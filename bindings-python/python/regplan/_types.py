@@ -1,6 +1,7 @@
 """The shapes of regplan's data, for type checkers and at run time.
 
-`Code` lists every issue code; tests/test_stubs.py keeps it equal to `codes()`.
+`Code` lists every issue code and `ErrorCode` every API error code;
+tests/test_stubs.py keeps them equal to `codes()`.
 """
 
 import datetime
@@ -34,17 +35,19 @@ Code = Literal[
 """Every issue code (`codes()` at run time; a test keeps the two equal)."""
 
 ErrorCode = Literal[
-    "invalid_input",
     "unknown_operation",
     "unknown_field_name",
+    "invalid_input",
     "missing_credentials",
     "wrong_credentials",
     "invalid_credentials",
     "missing_timestamp",
-    "invalid_option",
     "unsupported_value",
+    "invalid_option",
+    "invalid_argument",
 ]
-"""`RegplanError.code`: the core's API error codes plus the binding's `unsupported_value`."""
+"""`RegplanError.code`: the core's API error codes, in its order (`codes()`
+lists `Code` then `ErrorCode`; a test keeps them equal)."""
 
 class Issue(TypedDict):
     """One error or warning. `path` is a JSON Pointer (`""` is the whole input)."""
