@@ -11,341 +11,145 @@
 //! result.ok && result.request.body; // '{"name":"reg-home1","storage_limit":5}'
 //! ```
 //!
-//! Each export converts its arguments to `serde_json::Value`
-//! ([`convert`]), calls the matching `regplan::interop` function and converts
-//! the result back to plain objects; the binding holds no rules. An invalid
-//! input is a result (`{ok: false, errors, warnings}`); a misuse throws a
-//! `RegplanError` with a stable `.code` ([`error`]). The only thing added is the
-//! clock: the core reads none, so `plan` fills a missing `options.timestamp`
-//! with `Date.now()` (an explicit `timestamp: null` keeps the core's
-//! `missing_timestamp` error for signed requests).
+//! The package's entry points are `js/node.js` and `js/web.js`, which wrap
+//! the exports below (`js/api.js`). Each export reads its arguments in place
+//! through [`input::Host`] (the core's `Input` trait), calls the core, and
+//! writes the result to a tape ([`output`]) that `js/api.js` turns into
+//! plain objects. A core error goes on the tape too, and `js/api.js` throws
+//! it as a `RegplanError`; an exception a getter or Proxy trap threw while
+//! the core read the input is the `Err` of the export, which wasm-bindgen
+//! throws as it is. The binding holds no rules and makes no decisions.
 
-mod convert;
-mod error;
+mod input;
+mod output;
 
-use regplan::interop;
-use serde_json::{Map, Value};
+use regplan::{interop, Error, Failure};
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, string_arg, to_js};
-use crate::error::{from_core, throwable};
+use crate::input::Host;
+use crate::output::{emit, Tape};
+
+#[wasm_bindgen(start)]
+fn start() {
+    input::init();
+}
+
+/// The module's memory, where `js/api.js` reads results.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// What a call gives `js/api.js`: the tape's address, or the host exception.
+type Answer = Result<u32, JsValue>;
+
+/// Writes a core result, or its error; re-throws a host exception as it is.
+fn answer<T>(result: Result<T, Failure<JsValue>>, write: impl FnOnce(&mut Tape, T)) -> Answer {
+    match result {
+        Ok(value) => Ok(emit(|tape| write(tape, value))),
+        Err(Failure::Api(error)) => Ok(emit(|tape| tape.error(&error))),
+        Err(Failure::Host(exception)) => Err(exception),
+    }
+}
+
+fn operation(op: &JsValue) -> Result<String, Failure<JsValue>> {
+    interop::string_argument("op", &Host::new(op))
+}
 
 /// Every operation with its fields, constraints and sources.
 ///
 /// # Errors
-/// Never in practice (the operation table always converts).
-#[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
-pub fn operations() -> Result<JsValue, JsValue> {
-    to_js(&interop::operations_value())
+/// None: the `Result` is wasm-bindgen's shape for every export here.
+#[wasm_bindgen]
+pub fn operations() -> Answer {
+    Ok(emit(|tape| tape.value(&interop::operations_value())))
+}
+
+/// Every issue code, then every API error code, as the core lists them.
+///
+/// # Errors
+/// None.
+#[wasm_bindgen]
+pub fn codes() -> Answer {
+    let issues = regplan::Code::ALL.iter().map(|c| c.as_str());
+    let errors = Error::CODES.iter().copied();
+    let all: Vec<&'static str> = issues.chain(errors).collect();
+    Ok(emit(|tape| tape.names(all.into_iter())))
 }
 
 /// Every problem with `input`: `{valid, errors, warnings}`.
 ///
 /// # Errors
-/// `unknown_operation`; `unsupported_value` when `input` cannot be JSON.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn validate(
-    #[wasm_bindgen(unchecked_param_type = "OperationId")] op: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let op = operation_id(op)?;
-    let input = from_js(input, "input", false)?;
-    to_js(&interop::validate_value(&op, &input).map_err(|e| from_core(&e))?)
+/// An exception thrown by a getter or Proxy trap of `input`.
+#[wasm_bindgen]
+pub fn validate(op: &JsValue, input: &JsValue) -> Answer {
+    let result = operation(op).and_then(|op| regplan::validate_with(&op, &Host::new(input)));
+    answer(result, |tape, report| tape.report(&report))
 }
 
-/// The problems of one top-level field's value (rules across fields need `validate`).
+/// The problems of one top-level field's value.
 ///
 /// # Errors
-/// `unknown_operation`, `unknown_field_name`; `unsupported_value` when
-/// `value` cannot be JSON.
-#[wasm_bindgen(js_name = validateField, unchecked_return_type = "Report")]
-pub fn validate_field(
-    #[wasm_bindgen(unchecked_param_type = "OperationId")] op: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] field: &JsValue,
-    #[wasm_bindgen(unchecked_param_type = "unknown")] value: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let op = operation_id(op)?;
-    let Some(field) = string_arg(field) else {
-        return Err(throwable(
-            "unknown_field_name",
-            "the field name must be a string",
-        ));
-    };
-    let value = from_js(value, "value", false)?;
-    to_js(&interop::validate_field_value(&op, &field, &value).map_err(|e| from_core(&e))?)
+/// An exception thrown by a getter or Proxy trap of `value`.
+#[wasm_bindgen(js_name = validateField)]
+pub fn validate_field(op: &JsValue, field: &JsValue, value: &JsValue) -> Answer {
+    let result = operation(op).and_then(|op| {
+        let field = interop::string_argument("field", &Host::new(field))?;
+        regplan::validate_field_with(&op, &field, &Host::new(value))
+    });
+    answer(result, |tape, report| tape.report(&report))
 }
 
-/// The exact request (`{ok: true, request, curl}`, secrets masked unless
-/// `options.reveal_secrets`) or every problem (`{ok: false, errors, warnings}`).
+/// A report for each input of an array.
 ///
 /// # Errors
-/// `unknown_operation`, `invalid_option`, `missing_credentials`,
-/// `wrong_credentials`, `invalid_credentials`, `missing_timestamp` (only with
-/// `timestamp: null`); `unsupported_value` when an argument cannot be JSON.
+/// An exception thrown by a getter or Proxy trap of `inputs`.
+#[wasm_bindgen(js_name = validateMany)]
+pub fn validate_many(op: &JsValue, inputs: &JsValue) -> Answer {
+    let result = operation(op).and_then(|op| regplan::validate_many_with(&op, &Host::new(inputs)));
+    answer(result, |tape, reports| tape.reports(&reports))
+}
+
+/// The exact request, or every problem with the input. `now` (epoch
+/// milliseconds) signs requests whose options have no `timestamp` member.
 ///
-/// Its TypeScript signature is in `TYPES`, where `options` can be optional.
-#[wasm_bindgen(skip_typescript)]
-pub fn plan(op: &JsValue, input: &JsValue, options: Option<JsValue>) -> Result<JsValue, JsValue> {
-    let op = operation_id(op)?;
-    let input = from_js(input, "input", false)?;
-    let options = from_js(&options.unwrap_or(JsValue::UNDEFINED), "options", true)?;
-    let options = with_clock(options);
-    to_js(&interop::plan_value(&op, &input, &options).map_err(|e| from_core(&e))?)
+/// # Errors
+/// An exception thrown by a getter or Proxy trap of `input` or `options`.
+#[wasm_bindgen]
+pub fn plan(op: &JsValue, input: &JsValue, options: &JsValue, now: f64) -> Answer {
+    let options = (!options.is_undefined()).then(|| Host::new(options));
+    // `Date.now()` is a whole number of milliseconds.
+    #[allow(clippy::cast_possible_truncation)]
+    let now = now as i64;
+    let planned = operation(op).and_then(|op| {
+        let (plan_options, reveal) = interop::read_options(options.as_ref(), Some(now))?;
+        regplan::plan_with(&op, &Host::new(input), &plan_options).map(|r| (r, reveal))
+    });
+    match planned {
+        Err(Failure::Api(Error::Invalid(report))) => Ok(emit(|tape| tape.not_planned(&report))),
+        other => answer(other, |tape, (request, reveal)| {
+            tape.planned(&request, reveal);
+        }),
+    }
 }
 
 /// The JSON Schema (draft 2020-12) of the operation's input.
 ///
 /// # Errors
-/// `unknown_operation`.
-#[wasm_bindgen(unchecked_return_type = "JsonSchema")]
-pub fn schema(
-    #[wasm_bindgen(unchecked_param_type = "OperationId")] op: &JsValue,
-) -> Result<JsValue, JsValue> {
-    let op = operation_id(op)?;
-    to_js(&interop::schema_value(&op).map_err(|e| from_core(&e))?)
+/// None.
+#[wasm_bindgen]
+pub fn schema(op: &JsValue) -> Answer {
+    let result = operation(op).and_then(|op| regplan::schema(&op).map_err(Failure::Api));
+    answer(result, |tape, schema| tape.value(&schema))
 }
-
-fn operation_id(op: &JsValue) -> Result<String, JsValue> {
-    string_arg(op).ok_or_else(|| {
-        throwable(
-            "unknown_operation",
-            "the operation id must be a string such as `gcore.registries.create`",
-        )
-    })
-}
-
-/// Options with `timestamp` set to `Date.now()` when the caller left it out
-/// (absent key, `undefined` or `null` options). The core reads no clock; the
-/// binding is where "now" comes from. Anything else passes unchanged, so the
-/// core still rejects options that are not an object (`invalid_option`).
-fn with_clock(options: Value) -> Value {
-    let mut options = match options {
-        Value::Null => Value::Object(Map::new()),
-        other => other,
-    };
-    if let Value::Object(map) = &mut options {
-        if !map.contains_key("timestamp") {
-            // `Date.now()` is a whole number of milliseconds.
-            #[allow(clippy::cast_possible_truncation)]
-            let now = js_sys::Date::now() as i64;
-            map.insert("timestamp".to_owned(), Value::from(now));
-        }
-    }
-    options
-}
-
-/// The typed surface of the `.d.ts` (appended by wasm-bindgen), checked by
-/// `test/types.ts` and against the core by the test below.
-#[wasm_bindgen(typescript_custom_section)]
-const TYPESCRIPT: &'static str = TYPES;
-
-// The macro above copies the text into the wasm custom section at compile
-// time, which rustc does not count as a use.
-#[allow(dead_code)]
-const TYPES: &str = r#"
-/** An operation id, `provider.resource.action` (the official SDK's names). */
-export type OperationId =
-  | "gcore.registries.list"
-  | "gcore.registries.create"
-  | "gcore.registries.get"
-  | "gcore.registries.delete"
-  | "gcore.registries.resize"
-  | "gcore.repositories.list"
-  | "gcore.repositories.delete"
-  | "gcore.artifacts.list"
-  | "gcore.artifacts.delete"
-  | "gcore.tags.delete"
-  | "gcore.users.list"
-  | "gcore.users.create"
-  | "gcore.users.create_multiple"
-  | "gcore.users.update"
-  | "gcore.users.refresh_secret"
-  | "gcore.users.delete"
-  | "qovery.container_registries.create"
-  | "ncloud.registries.create"
-  | "huawei_swr.namespaces.create"
-  | "huawei_swr.repositories.create";
-
-/** The code of an error or warning in a report; stable across releases and bindings. */
-export type IssueCode =
-  | "required"
-  | "type"
-  | "too_short"
-  | "too_long"
-  | "pattern"
-  | "out_of_range"
-  | "enum"
-  | "unknown_field"
-  | "not_https"
-  | "invalid_url"
-  | "must_equal"
-  | "kind_not_supported"
-  | "forbidden"
-  | "conflict"
-  | "invalid_json"
-  | "too_few_items"
-  | "too_many_items"
-  | "control_character"
-  | "adjacent_separators"
-  | "too_many_underscores"
-  | "ip_address"
-  | "docker_hub_rate_limit"
-  | "unknown_region";
-
-/** The `.code` of a thrown `RegplanError`: a misuse, never an invalid input. */
-export type ErrorCode =
-  | "unknown_operation"
-  | "unknown_field_name"
-  | "missing_credentials"
-  | "wrong_credentials"
-  | "invalid_credentials"
-  | "missing_timestamp"
-  | "invalid_option"
-  | "unsupported_value";
-
-/** Any JSON value. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** One flat object of the operation's path, query and body fields, named as the provider documents them. */
-export type Input = { readonly [field: string]: unknown };
-
-/** One problem with an input. */
-export interface Issue {
-  code: IssueCode;
-  /** JSON Pointer into the input (`""` for the whole input). */
-  path: string;
-  /** What to do about it; never repeats the offending value. */
-  message: string;
-  /** The rule's parameters (`min`, `max`, `allowed`, `suggestion`, ...). */
-  params: { [name: string]: JsonValue };
-}
-
-/** Everything wrong with one input: errors block a request, warnings don't. */
-export interface Report {
-  valid: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-}
-
-export type HttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
-
-/** The exact request to send. */
-export interface Request {
-  method: HttpMethod;
-  /** Full URL, path parameters percent-encoded. */
-  url: string;
-  /** Headers in the order sent (sorted by lower-cased name); secrets `***` unless revealed. */
-  headers: { [name: string]: string };
-  /** The exact body (compact JSON), or null; secret members `***` unless revealed. */
-  body: string | null;
-  /** JSON Pointers of the fields whose defaults were filled in. */
-  defaults_applied: string[];
-  warnings: Issue[];
-}
-
-/** What `plan` returns: the request, or every problem with the input. */
-export type PlanResult =
-  | { ok: true; request: Request; curl: string }
-  | { ok: false; errors: Issue[]; warnings: Issue[] };
-
-export type Credentials =
-  | { type: "api_key"; api_key: string }
-  | { type: "token"; token: string }
-  | { type: "bearer"; token: string }
-  | { type: "access_key"; access_key: string; secret_key: string; project_id?: string }
-  | { type: "iam_token"; token: string };
-
-export interface PlanOptions {
-  credentials?: Credentials;
-  /** Replaces the provider's endpoint: http(s), optional path prefix. */
-  base_url?: string;
-  /**
-   * The signing time (epoch milliseconds or RFC 3339) for signed requests.
-   * Absent: `Date.now()`. `null`: no clock, so a signed request throws `missing_timestamp`.
-   */
-  timestamp?: number | string | null;
-  /** Show secrets in `request` and `curl` instead of `***`. */
-  reveal_secrets?: boolean;
-}
-
-/** What every function throws on misuse; an invalid input is a result, not a throw. */
-export interface RegplanError extends Error {
-  name: "RegplanError";
-  code: ErrorCode;
-}
-
-/** Where a rule is documented. */
-export interface Source {
-  document: string;
-  location: string;
-}
-
-/** A field's type and constraints (`name` tells which). */
-export type FieldType =
-  | { name: "integer"; min: number | null; max: number | null; also?: number[] }
-  | {
-      name: "string";
-      min_len: number | null;
-      max_len: number | null;
-      pattern?: string;
-      checks: { code: IssueCode; message: string }[];
-      grammar_source?: Source;
-    }
-  | { name: "boolean" }
-  | { name: "enum"; values: string[]; retired: [string, string][] }
-  | { name: "object"; fields: Field[] }
-  | { name: "array"; items: FieldType; min_items: number | null; max_items: number | null };
-
-/** One input field. */
-export interface Field {
-  name: string;
-  in: "path" | "endpoint" | "query" | "body";
-  type: FieldType;
-  required: boolean;
-  default?: number | string;
-  secret: boolean;
-  description: string;
-  source: Source;
-}
-
-/** One operation, as `operations()` lists it. */
-export interface OperationInfo {
-  id: OperationId;
-  provider: {
-    id: "gcore" | "qovery" | "ncloud" | "huawei_swr";
-    name: string;
-    base_url: string;
-    auth: "gcore_api_key" | "qovery_token" | "ncp_signature_v2" | "huawei_ak_sk";
-    credential_env: string;
-  };
-  summary: string;
-  method: HttpMethod;
-  path: string;
-  accept: string;
-  fields: Field[];
-  source: Source;
-}
-
-/**
- * The exact request (`{ok: true, request, curl}`, secrets `***` unless
- * `options.reveal_secrets`) or every problem with the input (`{ok: false, errors, warnings}`).
- * Throws a `RegplanError` on misuse: unknown operation, bad options or
- * credentials, `missing_timestamp` (only with `timestamp: null`), `unsupported_value`.
- */
-export function plan(op: OperationId, input: Input, options?: PlanOptions | null): PlanResult;
-
-/** A JSON Schema (draft 2020-12) document. */
-export type JsonSchema = { [keyword: string]: JsonValue };
-"#;
 
 #[cfg(test)]
 mod tests {
-    use super::TYPES;
-
     /// The unions in the `.d.ts` must list exactly the core's operations and
     /// codes; on drift this prints the replacement.
     #[test]
     fn typescript_unions_match_the_core() {
+        let types = include_str!("../js/index.d.ts");
         let union = |name: &str, items: Vec<&str>| {
             let lines: Vec<String> = items.iter().map(|i| format!("  | \"{i}\"")).collect();
             format!("export type {name} =\n{};", lines.join("\n"))
@@ -358,10 +162,13 @@ mod tests {
             "IssueCode",
             regplan::Code::ALL.iter().map(|c| c.as_str()).collect(),
         );
-        for expected in [ids, codes] {
+        let mut errors: Vec<&str> = regplan::Error::CODES.to_vec();
+        errors.push("not_initialized");
+        let errors = union("ErrorCode", errors);
+        for expected in [ids, codes, errors] {
             assert!(
-                TYPES.contains(&expected),
-                "update src/lib.rs TYPES:\n{expected}"
+                types.contains(&expected),
+                "update js/index.d.ts:\n{expected}"
             );
         }
     }

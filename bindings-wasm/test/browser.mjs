@@ -1,8 +1,10 @@
-// Serves browser/ with the web build and the shared vectors on 127.0.0.1,
-// opens it in Chromium (playwright-core + /usr/bin/chromium) and fails
-// unless every vector passes in the page.
+// Serves browser/ with the package's web entry, the web build, the shared
+// vectors and the hostile catalogue on 127.0.0.1, opens it in Chromium
+// (playwright-core + /usr/bin/chromium) and fails unless every vector passes
+// in the page; the page's hostile lines go to target/hostile/browser.jsonl
+// (compared with the Rust reference by tests/hostile/compare.py).
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +12,10 @@ import { chromium } from "playwright-core";
 
 const here = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const vectors = resolve(here, "../tests/vectors");
+const results = resolve(here, "../target/hostile");
 const mounts = [
+  ["/js/", join(here, "js")],
+  ["/hostile/", resolve(here, "../tests/hostile")],
   ["/pkg-web/", join(here, "pkg-web")],
   ["/test/", join(here, "test")],
   ["/vectors/", vectors],
@@ -26,6 +31,16 @@ const types = {
 
 function serve(request, response) {
   const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+  if (request.method === "PUT" && path === "/results/browser.jsonl") {
+    const chunks = [];
+    request.on("data", (c) => chunks.push(c));
+    request.on("end", () => {
+      mkdirSync(results, { recursive: true });
+      writeFileSync(join(results, "browser.jsonl"), Buffer.concat(chunks));
+      response.writeHead(204).end();
+    });
+    return;
+  }
   if (path === "/vectors/index.json") {
     const names = readdirSync(vectors).filter((f) => f.endsWith(".json")).sort();
     response.writeHead(200, { "content-type": types[".json"] }).end(JSON.stringify(names));
@@ -59,13 +74,13 @@ try {
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   await page.goto(url);
-  await page.waitForFunction(() => window.__regplanResult !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__regplanResult !== undefined, null, { timeout: 180_000 });
   const result = await page.evaluate(() => window.__regplanResult);
   if (result.error) {
     console.error(`the page failed: ${result.error}`);
   } else {
     console.log(`${result.userAgent}`);
-    console.log(`browser: ${result.passed} of ${result.total} vectors passed, ${result.failed} failed (${result.files} files)`);
+    console.log(`browser: ${result.passed} of ${result.total} vectors passed, ${result.failed} failed (${result.files} files); ${result.hostile} hostile cases written to ${join(results, "browser.jsonl")}`);
     for (const failure of result.failures) console.error(failure);
     if (errors.length) console.error(`page errors:\n${errors.join("\n")}`);
     exitCode = result.failed === 0 && result.total >= 100 && errors.length === 0 ? 0 : 1;

@@ -10,16 +10,15 @@
 // `timestamp` means "no signing time" (the Rust runner has no clock), which
 // the binding spells `timestamp: null`; left absent, plan would use Date.now().
 import { createReadStream, createWriteStream } from "node:fs";
-import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { canonical, withoutClock } from "./vector-check.mjs";
+import * as api from "../js/node.js";
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
   console.error("usage: node differential.mjs IN OUT");
   process.exit(2);
 }
-const api = createRequire(import.meta.url)("../pkg-node/regplan_wasm.js");
 
 function answer(fn) {
   try {

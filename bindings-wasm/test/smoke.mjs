@@ -3,15 +3,19 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { validate } from "regplan-wasm";
-import init, { plan as webPlan } from "regplan-wasm/web";
+import init0, { validate, RegplanError } from "regplan-wasm";
+import init, { plan as webPlan, RegplanError as WebError } from "regplan-wasm/web";
 
+await init0(); // a no-op in Node
 const report = validate("gcore.registries.create", { project_id: 0, region_id: 76, name: "reg" });
 assert.equal(report.errors[0].code, "out_of_range");
 
+assert.throws(() => webPlan("gcore.registries.create", {}), (e) => e instanceof WebError && e.code === "not_initialized");
 const wasmPath = createRequire(import.meta.url).resolve("regplan-wasm/regplan_wasm_bg.wasm");
-await init({ module_or_path: await readFile(wasmPath) });
+await init(await readFile(wasmPath));
 const result = webPlan("gcore.registries.create", { project_id: 1, region_id: 76, name: "reg-home1" },
   { credentials: { type: "api_key", api_key: "k3y" } });
-assert.equal(result.request.headers.Authorization, "APIKey ***");
+assert.equal(result.request.headers.Authorization, "APIKey k3y");
+assert.ok(!result.curl.includes("k3y"));
+assert.equal(typeof RegplanError, "function");
 console.log("smoke (import, node + web builds):", report.errors[0].path, result.request.url);

@@ -1,5 +1,15 @@
-// Compiled with `tsc --noEmit -p test/tsconfig.json`: the generated .d.ts
+// Compiled with `tsc --noEmit -p test/tsconfig.json`: the package's .d.ts
 // must type a normal use of the API precisely (no `any`), and reject misuse.
+import init, {
+  codes,
+  operations,
+  plan,
+  RegplanError,
+  schema,
+  validate,
+  validateField,
+  validateMany,
+} from "../js/index.js";
 import type {
   ErrorCode,
   Issue,
@@ -8,19 +18,19 @@ import type {
   OperationInfo,
   PlanOptions,
   PlanResult,
-  RegplanError,
   Report,
   Request,
-} from "../pkg-node/regplan_wasm.js";
-import { operations, plan, schema, validate, validateField } from "../pkg-node/regplan_wasm.js";
-import type { InitOutput } from "../pkg-web/regplan_wasm.js";
+} from "../js/index.js";
 
+void init();
 const op: OperationId = "gcore.registries.create";
 const report: Report = validate(op, { project_id: 1, region_id: 76, name: "reg" });
 const first: Issue | undefined = report.errors[0];
 const code: IssueCode | undefined = first?.code;
 const pointer: string | undefined = first?.path;
 const field: Report = validateField(op, "name", "reg");
+const reports: Report[] = validateMany(op, [{ project_id: 1 }, { project_id: 2 }]);
+const allCodes: string[] = codes();
 
 const options: PlanOptions = { credentials: { type: "api_key", api_key: "k" }, reveal_secrets: false };
 const result: PlanResult = plan(op, { project_id: 1, region_id: 76, name: "reg" }, options);
@@ -46,11 +56,13 @@ const jsonSchema = schema(op);
 try {
   plan(op, {}, options);
 } catch (e) {
-  const error = e as RegplanError;
-  const errorCode: ErrorCode = error.code;
-  const message: string = error.message;
-  void [errorCode, message];
+  if (e instanceof RegplanError) {
+    const errorCode: ErrorCode = e.code;
+    const message: string = e.message;
+    void [errorCode, message];
+  }
 }
+const made: RegplanError = new RegplanError("invalid_option", "m");
 
 // Misuse the types must reject (each line would compile if a type were `any`).
 // @ts-expect-error: not an operation id
@@ -65,6 +77,7 @@ const notACode: IssueCode = "no_such_code";
 if (!result.ok) void result.request;
 // @ts-expect-error: timestamps are numbers, strings or null
 plan(op, {}, { timestamp: true });
+// @ts-expect-error: error codes are a closed union
+const notAnErrorCode: ErrorCode = "boom";
 
-void [first, code, pointer, field, ids, integerMax, jsonSchema, notAString, notACode];
-export type { InitOutput };
+void [first, code, pointer, field, reports, allCodes, ids, integerMax, jsonSchema, notAString, notACode, made, notAnErrorCode];

@@ -3,10 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { runCase } from "./vector-check.mjs";
+import * as api from "../js/node.js";
 
-const api = createRequire(import.meta.url)("../pkg-node/regplan_wasm.js");
 const dir = new URL("../../tests/vectors/", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
