@@ -2,7 +2,7 @@
 // points: each calls one export of the wasm module and turns the tape it
 // returns (src/output.rs) into plain objects, or throws the core's error as
 // a RegplanError. An exception thrown by the caller's own getter or Proxy
-// trap is re-thrown by the wasm-bindgen glue as it is.
+// trap is re-thrown as it is.
 
 import { RegplanError } from "./error.js";
 import { hideSecrets } from "./mask.js";
@@ -10,7 +10,7 @@ import { hideSecrets } from "./mask.js";
 // Tags, as src/output.rs writes them.
 const NULL = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STR = 5, STATIC = 6,
   ARRAY = 7, OBJECT = 8, REPORT = 9, REPORTS = 10, PLANNED = 11, NOT_PLANNED = 12,
-  ERROR = 13, SHARED = 14;
+  ERROR = 13, SHARED = 14, THROWN = 15;
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 const bits = new Int32Array(2);
@@ -201,6 +201,9 @@ export function bind(raw, ready) {
         const code = string();
         throw new RegplanError(code, string());
       }
+      case THROWN:
+        // The caller's own exception (a getter, a Proxy trap), as it is.
+        throw raw.takeException();
       default:
         return value();
     }

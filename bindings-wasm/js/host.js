@@ -22,7 +22,7 @@ const NULL = 0, UNDEFINED = 1, FALSE = 2, TRUE = 3, NUMBER = 4, STRING = 5,
   LONG_STRING = 6, LONE_SURROGATE = 7, ARRAY = 8, OBJECT = 9, TAGGED = 10,
   FUNCTION = 11, SYMBOL = 12, BIGINT = 13, UNREAD = 14;
 // Key states.
-const KEY = 0, LONG_KEY = 1, LONE_KEY = 2;
+const KEY = 0, LONG_KEY = 1, LONE_KEY = 2, KNOWN_KEY = 3;
 
 // The scratch layout (src/input.rs `Scratch`): byte offsets.
 const NUMBER_AT = 0, KIND_AT = 8, KEY_STATE_AT = 12, KEY_LEN_AT = 16, TEXT_LEN_AT = 20,
@@ -37,8 +37,11 @@ let u8 = new Uint8Array(0);
 let u32 = new Uint32Array(0);
 let f64 = new Float64Array(0);
 let pending;
+// The member names the core reads, by their number in src/input.rs `NAMES`.
+const known = new Map();
 
-export function setup(wasmMemory, scratch, keyBytes, textBytes) {
+export function setup(wasmMemory, scratch, keyBytes, textBytes, names) {
+  names.split("\n").forEach((name, i) => known.set(name, i));
   memory = wasmMemory;
   at = scratch;
   keyRoom = keyBytes;
@@ -189,6 +192,12 @@ export function entry(v, own, i) {
     u32[(at + KIND_AT) >>> 2] = UNREAD;
   }
   views();
+  const id = known.get(k);
+  if (id !== undefined) {
+    u32[(at + KEY_STATE_AT) >>> 2] = KNOWN_KEY;
+    u32[(at + KEY_LEN_AT) >>> 2] = id;
+    return value;
+  }
   if (!wellFormed(k)) {
     u32[(at + KEY_STATE_AT) >>> 2] = LONE_KEY;
     return undefined;

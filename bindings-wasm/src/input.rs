@@ -29,12 +29,12 @@ use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 
 use regplan::input::{js_foreign, Visit};
-use regplan::{Abort, Foreign, Input, Shape};
+use regplan::{Abort, Field, Foreign, Input, Kind, Shape};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/host.js")]
 extern "C" {
-    fn setup(memory: JsValue, scratch: u32, key_bytes: u32, text_bytes: u32);
+    fn setup(memory: JsValue, scratch: u32, key_bytes: u32, text_bytes: u32, names: &str);
     fn kind(value: &JsValue);
     fn keys(value: &JsValue) -> JsValue;
     fn entry(value: &JsValue, keys: &JsValue, index: u32) -> JsValue;
@@ -65,6 +65,7 @@ const UNREAD: u32 = 14;
 // Key states.
 const KEY: u32 = 0;
 const LONG_KEY: u32 = 1;
+const KNOWN_KEY: u32 = 3;
 
 // The scratch layout, in bytes (`js/host.js` has the same table).
 const NUMBER_AT: usize = 0;
@@ -93,15 +94,66 @@ fn address(n: usize) -> u32 {
     u32::try_from(n).unwrap_or_default()
 }
 
-/// Gives `js/host.js` the module's memory and the scratch area; run once at start.
+thread_local! {
+    /// Every member name the core reads (fields of every operation, at every
+    /// depth, and the members of plan options): `js/host.js` passes such a
+    /// key as its number here instead of its bytes. Only these fixed names
+    /// are numbered, so no key of a caller's object is kept.
+    static NAMES: Vec<&'static str> = known_names();
+}
+
+fn known_names() -> Vec<&'static str> {
+    fn fields(list: &'static [Field], names: &mut Vec<&'static str>) {
+        for field in list {
+            add(field.name, names);
+            kind(&field.kind, names);
+        }
+    }
+    fn kind(of: &Kind, names: &mut Vec<&'static str>) {
+        match of {
+            Kind::Object(rule) => fields(rule.fields, names),
+            Kind::Array(rule) => kind(&rule.items, names),
+            _ => {}
+        }
+    }
+    fn add(name: &'static str, names: &mut Vec<&'static str>) {
+        if !names.contains(&name) && !name.contains('\n') {
+            names.push(name);
+        }
+    }
+    let mut names = Vec::new();
+    for op in regplan::operations() {
+        fields(op.fields, &mut names);
+    }
+    for name in regplan::interop::OPTION_NAMES {
+        add(name, &mut names);
+    }
+    add("type", &mut names);
+    for (_, required, optional) in regplan::Credentials::MEMBERS {
+        for name in required.iter().chain(optional.iter()) {
+            add(name, &mut names);
+        }
+    }
+    names
+}
+
+/// Gives `js/host.js` the module's memory, the scratch area and the known
+/// names; run once at start.
 pub(crate) fn init() {
     let at = SCRATCH.with(|s| s.borrow().as_ptr() as usize);
+    let names = NAMES.with(|names| names.join("\n"));
     setup(
         wasm_bindgen::memory(),
         address(at),
         address(KEY_ROOM),
         address(TEXT_ROOM),
+        &names,
     );
+}
+
+/// Known name number `id`.
+fn known(id: u32) -> &'static str {
+    NAMES.with(|names| names.get(id as usize).copied().unwrap_or_default())
 }
 
 /// The `u32` at byte `at` (4-aligned) of the scratch area.
@@ -197,7 +249,7 @@ fn index(i: usize) -> u32 {
 }
 
 /// What a value is, read once.
-enum Kind {
+enum Read {
     Null,
     Undefined,
     Bool(bool),
@@ -211,24 +263,24 @@ enum Kind {
 /// What `js/host.js` wrote for the value it just classified; `None` when
 /// there is more to read (the tag of an object that is not plain) or a
 /// trap threw while classifying (it throws again when the core asks).
-fn classified(value: &JsValue) -> Option<Kind> {
+fn classified(value: &JsValue) -> Option<Read> {
     Some(match word32(KIND_AT) {
-        NULL => Kind::Null,
-        UNDEFINED => Kind::Undefined,
-        FALSE => Kind::Bool(false),
-        TRUE => Kind::Bool(true),
-        NUMBER => Kind::Number(float()),
-        STRING => Kind::Str(utf8(TEXT_AT, word32(TEXT_LEN_AT) as usize)),
-        LONG_STRING => Kind::Str(text(value)),
-        LONE_SURROGATE => Kind::Foreign(Foreign::LoneSurrogate),
-        ARRAY => Kind::Array(count(float())),
-        OBJECT => Kind::Object,
-        FUNCTION => Kind::Foreign(Foreign::Function),
-        SYMBOL => Kind::Foreign(Foreign::Symbol),
-        BIGINT => Kind::Foreign(Foreign::BigInt),
+        NULL => Read::Null,
+        UNDEFINED => Read::Undefined,
+        FALSE => Read::Bool(false),
+        TRUE => Read::Bool(true),
+        NUMBER => Read::Number(float()),
+        STRING => Read::Str(utf8(TEXT_AT, word32(TEXT_LEN_AT) as usize)),
+        LONG_STRING => Read::Str(text(value)),
+        LONE_SURROGATE => Read::Foreign(Foreign::LoneSurrogate),
+        ARRAY => Read::Array(count(float())),
+        OBJECT => Read::Object,
+        FUNCTION => Read::Foreign(Foreign::Function),
+        SYMBOL => Read::Foreign(Foreign::Symbol),
+        BIGINT => Read::Foreign(Foreign::BigInt),
         // Its tag is read when the core asks (a Symbol.toStringTag getter may throw).
         TAGGED | UNREAD => return None,
-        _ => Kind::Foreign(Foreign::Instance(String::new())),
+        _ => Read::Foreign(Foreign::Instance(String::new())),
     })
 }
 
@@ -236,7 +288,7 @@ fn classified(value: &JsValue) -> Option<Kind> {
 /// member or item read from it), with what it is once known.
 pub(crate) struct Host<'a> {
     value: Cow<'a, JsValue>,
-    kind: OnceCell<Kind>,
+    kind: OnceCell<Read>,
 }
 
 impl<'a> Host<'a> {
@@ -259,7 +311,7 @@ impl<'a> Host<'a> {
         }
     }
 
-    fn kind(&self) -> Result<&Kind, JsValue> {
+    fn kind(&self) -> Result<&Read, JsValue> {
         if let Some(known) = self.kind.get() {
             return Ok(known);
         }
@@ -274,7 +326,7 @@ impl<'a> Host<'a> {
                 if let Some(e) = thrown() {
                     return Err(e);
                 }
-                Kind::Foreign(js_foreign(&tag))
+                Read::Foreign(js_foreign(&tag))
             }
         };
         Ok(self.kind.get_or_init(|| known))
@@ -286,14 +338,14 @@ impl<'a> Input for Host<'a> {
 
     fn shape(&self) -> Result<Shape<'_>, JsValue> {
         Ok(match self.kind()? {
-            Kind::Null => Shape::Null,
-            Kind::Undefined => Shape::Undefined,
-            Kind::Bool(b) => Shape::Bool(*b),
-            Kind::Number(f) => number(*f),
-            Kind::Str(s) => Shape::Str(Cow::Borrowed(s)),
-            Kind::Array(len) => Shape::Array(*len),
-            Kind::Object => Shape::Object,
-            Kind::Foreign(foreign) => Shape::Foreign(foreign.clone()),
+            Read::Null => Shape::Null,
+            Read::Undefined => Shape::Undefined,
+            Read::Bool(b) => Shape::Bool(*b),
+            Read::Number(f) => number(*f),
+            Read::Str(s) => Shape::Str(Cow::Borrowed(s)),
+            Read::Array(len) => Shape::Array(*len),
+            Read::Object => Shape::Object,
+            Read::Foreign(foreign) => Shape::Foreign(foreign.clone()),
         })
     }
 
@@ -319,14 +371,21 @@ impl<'a> Input for Host<'a> {
             if let Some(e) = thrown() {
                 return Err(Abort::Host(e));
             }
-            match word32(KEY_STATE_AT) {
-                KEY => utf8_into(KEY_AT, word32(KEY_LEN_AT) as usize, &mut name),
-                LONG_KEY => name = long_key(&own, i),
+            let key: &str = match word32(KEY_STATE_AT) {
+                KNOWN_KEY => known(word32(KEY_LEN_AT)),
+                KEY => {
+                    utf8_into(KEY_AT, word32(KEY_LEN_AT) as usize, &mut name);
+                    &name
+                }
+                LONG_KEY => {
+                    name = long_key(&own, i);
+                    &name
+                }
                 _ => return Err(Abort::foreign(Foreign::LoneSurrogate)),
-            }
-            // Classified after the key was written: read it before the next call.
+            };
+            // Classified before the key was written: read it before the next call.
             let member = Host::read(member);
-            visit(&name, member)?;
+            visit(key, member)?;
         }
         Ok(())
     }

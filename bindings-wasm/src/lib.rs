@@ -17,11 +17,14 @@
 //! writes the result to a tape ([`output`]) that `js/api.js` turns into
 //! plain objects. A core error goes on the tape too, and `js/api.js` throws
 //! it as a `RegplanError`; an exception a getter or Proxy trap threw while
-//! the core read the input is the `Err` of the export, which wasm-bindgen
-//! throws as it is. The binding holds no rules and makes no decisions.
+//! the core read the input is kept, marked on the tape, and thrown by
+//! `js/api.js` as it is ([`take_exception`]). The binding holds no rules
+//! and makes no decisions.
 
 mod input;
 mod output;
+
+use std::cell::RefCell;
 
 use regplan::{interop, Error, Failure};
 use wasm_bindgen::prelude::*;
@@ -40,16 +43,32 @@ pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
-/// What a call gives `js/api.js`: the tape's address, or the host exception.
-type Answer = Result<u32, JsValue>;
+/// What a call gives `js/api.js`: the address of the tape with the result,
+/// the core's error, or the mark of a host exception (see [`take_exception`]).
+type Answer = u32;
 
-/// Writes a core result, or its error; re-throws a host exception as it is.
+thread_local! {
+    /// The exception a getter or Proxy trap threw during the last call.
+    static THROWN: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// Writes a core result, or its error, or keeps a host exception for
+/// `js/api.js` to throw as it is.
 fn answer<T>(result: Result<T, Failure<JsValue>>, write: impl FnOnce(&mut Tape, T)) -> Answer {
     match result {
-        Ok(value) => Ok(emit(|tape| write(tape, value))),
-        Err(Failure::Api(error)) => Ok(emit(|tape| tape.error(&error))),
-        Err(Failure::Host(exception)) => Err(exception),
+        Ok(value) => emit(|tape| write(tape, value)),
+        Err(Failure::Api(error)) => emit(|tape| tape.error(&error)),
+        Err(Failure::Host(exception)) => {
+            THROWN.with(|thrown| thrown.replace(Some(exception)));
+            emit(Tape::thrown)
+        }
     }
+}
+
+/// The exception the last call's tape says was thrown, handed over once.
+#[wasm_bindgen(js_name = takeException)]
+pub fn take_exception() -> JsValue {
+    THROWN.with(RefCell::take).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn operation(op: &JsValue) -> Result<String, Failure<JsValue>> {
@@ -58,29 +77,23 @@ fn operation(op: &JsValue) -> Result<String, Failure<JsValue>> {
 
 /// Every operation with its fields, constraints and sources.
 ///
-/// # Errors
-/// None: the `Result` is wasm-bindgen's shape for every export here.
 #[wasm_bindgen]
 pub fn operations() -> Answer {
-    Ok(emit(|tape| tape.value(&interop::operations_value())))
+    emit(|tape| tape.value(&interop::operations_value()))
 }
 
 /// Every issue code, then every API error code, as the core lists them.
 ///
-/// # Errors
-/// None.
 #[wasm_bindgen]
 pub fn codes() -> Answer {
     let issues = regplan::Code::ALL.iter().map(|c| c.as_str());
     let errors = Error::CODES.iter().copied();
     let all: Vec<&'static str> = issues.chain(errors).collect();
-    Ok(emit(|tape| tape.names(all.into_iter())))
+    emit(|tape| tape.names(all.into_iter()))
 }
 
 /// Every problem with `input`: `{valid, errors, warnings}`.
 ///
-/// # Errors
-/// An exception thrown by a getter or Proxy trap of `input`.
 #[wasm_bindgen]
 pub fn validate(op: &JsValue, input: &JsValue) -> Answer {
     let result = operation(op).and_then(|op| regplan::validate_with(&op, &Host::new(input)));
@@ -89,8 +102,6 @@ pub fn validate(op: &JsValue, input: &JsValue) -> Answer {
 
 /// The problems of one top-level field's value.
 ///
-/// # Errors
-/// An exception thrown by a getter or Proxy trap of `value`.
 #[wasm_bindgen(js_name = validateField)]
 pub fn validate_field(op: &JsValue, field: &JsValue, value: &JsValue) -> Answer {
     let result = operation(op).and_then(|op| {
@@ -102,8 +113,6 @@ pub fn validate_field(op: &JsValue, field: &JsValue, value: &JsValue) -> Answer 
 
 /// A report for each input of an array.
 ///
-/// # Errors
-/// An exception thrown by a getter or Proxy trap of `inputs`.
 #[wasm_bindgen(js_name = validateMany)]
 pub fn validate_many(op: &JsValue, inputs: &JsValue) -> Answer {
     let result = operation(op).and_then(|op| regplan::validate_many_with(&op, &Host::new(inputs)));
@@ -113,8 +122,6 @@ pub fn validate_many(op: &JsValue, inputs: &JsValue) -> Answer {
 /// The exact request, or every problem with the input. `now` (epoch
 /// milliseconds) signs requests whose options have no `timestamp` member.
 ///
-/// # Errors
-/// An exception thrown by a getter or Proxy trap of `input` or `options`.
 #[wasm_bindgen]
 pub fn plan(op: &JsValue, input: &JsValue, options: &JsValue, now: f64) -> Answer {
     let options = (!options.is_undefined()).then(|| Host::new(options));
@@ -126,7 +133,7 @@ pub fn plan(op: &JsValue, input: &JsValue, options: &JsValue, now: f64) -> Answe
         regplan::plan_with(&op, &Host::new(input), &plan_options).map(|r| (r, reveal))
     });
     match planned {
-        Err(Failure::Api(Error::Invalid(report))) => Ok(emit(|tape| tape.not_planned(&report))),
+        Err(Failure::Api(Error::Invalid(report))) => emit(|tape| tape.not_planned(&report)),
         other => answer(other, |tape, (request, reveal)| {
             tape.planned(&request, reveal);
         }),
@@ -135,8 +142,6 @@ pub fn plan(op: &JsValue, input: &JsValue, options: &JsValue, now: f64) -> Answe
 
 /// The JSON Schema (draft 2020-12) of the operation's input.
 ///
-/// # Errors
-/// None.
 #[wasm_bindgen]
 pub fn schema(op: &JsValue) -> Answer {
     let result = operation(op).and_then(|op| regplan::schema(&op).map_err(Failure::Api));

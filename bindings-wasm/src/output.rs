@@ -36,6 +36,7 @@ const PLANNED: u32 = 11;
 const NOT_PLANNED: u32 = 12;
 const ERROR: u32 = 13;
 const SHARED: u32 = 14;
+const THROWN: u32 = 15;
 
 /// Strings of reports that recur from call to call (paths such as
 /// `/project_id`, messages such as `must be between 1 and 1000`, a rule's
@@ -302,6 +303,11 @@ impl Tape {
         self.word(ERROR);
         self.fixed(error.code());
         self.text(&error.to_string());
+    }
+
+    /// The mark of a host exception, kept by the caller.
+    pub(crate) fn thrown(&mut self) {
+        self.word(THROWN);
     }
 
     /// A list of fixed strings (`codes()`).
