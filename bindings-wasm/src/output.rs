@@ -51,29 +51,43 @@ const SHARED_LEN: usize = 96;
 pub(crate) struct Tape {
     words: Vec<u32>,
     bytes: Vec<u8>,
-    shared: HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>,
+    shared: HashMap<Box<str>, u32, BuildHasherDefault<Fx>>,
 }
 
-/// FNV-1a: short keys, no adversary to fear (the table is bounded and
-/// holds only strings of reports), and much cheaper than SipHash in wasm.
+/// A multiplicative hash eight bytes at a time (FxHash's): short keys, no
+/// adversary to fear (the table is bounded and holds only strings of
+/// reports), and much cheaper than SipHash in wasm.
 #[derive(Default)]
-struct Fnv(u64);
+struct Fx(u64);
 
-impl Hasher for Fnv {
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 
