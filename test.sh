@@ -51,5 +51,7 @@ python3 tests/differential/compare.py target/differential rust "${BINDINGS[@]}"
 step "hostile host values: every runtime identical to Rust"
 python3 tests/hostile/compare.py target/hostile rust python node wasm browser
 
+step "benchmarks: shipped regex features = benchmarked ones; quick run (bench/)"; bash bench/feature_check.sh; bash bench/run.sh --quick
+
 echo
 echo "all checks passed"
