@@ -4,7 +4,9 @@
  * NAVER Cloud and Huawei SWR, with the same answers as every other runtime.
  *
  * An invalid input is a result (`Report`, `PlanResult` with `ok: false`);
- * only misuse throws, as a `RegplanError` with a stable `code`.
+ * misuse and values without JSON form throw a `RegplanError` with a stable
+ * `code`. An exception thrown by your own code while the input is read (a
+ * getter, a Proxy trap) is re-thrown unchanged.
  *
  * Snake_case data keys (`defaults_applied`, `reveal_secrets`, ...) are the
  * same in every runtime; only the function names are camelCase.
@@ -60,27 +62,33 @@ export type IssueCode =
   | 'unknown_region'
 
 /**
- * Codes of thrown errors: the core's API errors, plus this binding's
- * `invalid_argument` (an argument of the wrong type, e.g. a number for `op`)
- * and `unsupported_value` (NaN, Infinity, `undefined`, BigInt, functions,
- * symbols, Maps and class instances, cycles, nesting deeper than 128 levels,
- * strings with lone surrogates).
+ * Codes of thrown `RegplanError`s, as the core lists them (`codes()` gives
+ * them after the issue codes). `unsupported_value`: a value with no JSON form
+ * (NaN, Infinity, `undefined` outside an object, BigInt, functions, symbols,
+ * Dates, Maps, Sets, typed arrays, class instances, strings or keys with lone
+ * surrogates, nesting deeper than 128 levels, more than 1,000,000 values);
+ * `invalid_argument`: an argument of the wrong type (`validate(5, {})`).
  */
 export type ErrorCode =
   | 'unknown_operation'
   | 'unknown_field_name'
+  | 'invalid_input'
   | 'missing_credentials'
   | 'wrong_credentials'
   | 'invalid_credentials'
   | 'missing_timestamp'
+  | 'unsupported_value'
   | 'invalid_option'
   | 'invalid_argument'
-  | 'unsupported_value'
+
+/** Every code: `codes()` returns them, issue codes first. */
+export type Code = IssueCode | ErrorCode
 
 /** A JSON value: what inputs may hold and what results are made of. */
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | JsonObject
+/** An object member that is `undefined` is absent, as `JSON.stringify` drops it. */
 export interface JsonObject {
-  readonly [key: string]: JsonValue
+  readonly [key: string]: JsonValue | undefined
 }
 
 /** One problem: `{code, path, message, params}`, identical in every runtime. */
@@ -103,7 +111,16 @@ export interface Report {
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
 
-/** The exact request. Secrets are `***` unless `reveal_secrets: true`. */
+/**
+ * The exact request, with the real header and body values: send it as it is
+ * (`fetch(request.url, { method: request.method, headers: request.headers, body: request.body })`).
+ * Its renderings for people mask secrets: `JSON.stringify(request)` and
+ * `util.inspect(request)` (so `console.log(result)`) show each credential
+ * header as `APIKey ***` and secret body members as `"***"`, through a
+ * non-enumerable `toJSON` and `util.inspect.custom`, whatever
+ * `reveal_secrets` says. `request.headers` is a plain object of the real
+ * values: log the request, not the headers alone.
+ */
 export interface Request {
   method: Method
   url: string
@@ -114,6 +131,8 @@ export interface Request {
   /** JSON Pointers of the defaults written into the request. */
   defaults_applied: string[]
   warnings: Issue[]
+  /** The masked view (see above); not enumerable. */
+  toJSON(): Omit<Request, 'toJSON'>
 }
 
 /** `plan`'s answer: the request, or the input's errors. */
@@ -133,12 +152,13 @@ export interface PlanOptions {
   /** Replaces the provider's base URL (a proxy, a test server, a government gateway). */
   base_url?: string | null
   /**
-   * Signing time for NAVER and Huawei AK/SK requests: epoch milliseconds, an
-   * RFC 3339 string or a Date. When absent, `Date.now()` is used; `null`
-   * opts out of the clock (signed requests then throw `missing_timestamp`).
+   * Signing time for NAVER and Huawei AK/SK requests: epoch milliseconds or
+   * an RFC 3339 string (a `Date` is not JSON: pass `date.getTime()`). When
+   * absent, `Date.now()` is used; `null` opts out of the clock (signed
+   * requests then throw `missing_timestamp`).
    */
-  timestamp?: number | string | Date | null
-  /** Show secrets in `request` and `curl` instead of `***`. */
+  timestamp?: number | string | null
+  /** Show secrets in `curl` instead of `***` (the request always holds the real values). */
   reveal_secrets?: boolean
 }
 
@@ -213,14 +233,21 @@ export interface JsonSchema {
   [keyword: string]: JsonValue | undefined
 }
 
-/** A misuse of the API (never an invalid input, which is a result). */
+/**
+ * A misuse of the API or a value without JSON form (never an invalid input,
+ * which is a result). The same class, codes and messages as the wasm package.
+ */
 export declare class RegplanError extends Error {
+  constructor(code: ErrorCode, message: string)
   readonly name: 'RegplanError'
   readonly code: ErrorCode
 }
 
 /** Every operation with its fields, constraints and sources. */
 export declare function operations(): Operation[]
+
+/** Every issue code, then every API error code, as the core lists them. */
+export declare function codes(): Code[]
 
 /**
  * Checks a whole input and reports every problem.
@@ -233,10 +260,13 @@ export declare function validate(op: OperationId, input: JsonValue): Report
  * `validate` (rules relating several fields need `validate`).
  * @throws {RegplanError} `unknown_operation`, `unknown_field_name`, `invalid_argument`, `unsupported_value`
  */
-export declare function validateField(op: OperationId, field: string, value: JsonValue): Report
+export declare function validateField(op: OperationId, field: string, value: JsonValue | undefined): Report
 
 /**
- * Validates many inputs of one operation in one call: one report per input, in order.
+ * Validates many inputs of one operation in one call: one report per input,
+ * in order, each input with its own value budget. Faster per input than a
+ * loop of `validate`. A value without JSON form stops the call; its path
+ * starts with the input's index (`/3/name`).
  * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `unsupported_value`
  */
 export declare function validateMany(op: OperationId, inputs: readonly JsonValue[]): Report[]

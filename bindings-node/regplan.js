@@ -5,13 +5,22 @@
  * the Python and WebAssembly bindings. Types: regplan.d.ts.
  *
  * This file only adapts the native addon (loaded by napi's generated
- * `index.js`) to JavaScript: it supplies the signing clock and turns the
- * addon's coded errors into `RegplanError`s. Every rule lives in the core.
+ * `index.js`) to JavaScript: it registers the `RegplanError` class the addon
+ * throws, supplies the signing clock, builds results from the addon's
+ * compact answers (`js/decode.js`) and gives planned requests their masked
+ * renderings (`js/masked.js`). Every rule and message lives in the core.
  */
 
 const native = require('./index.js')
+const { decodeReport, decodeReports, decodePlan, decodeValue } = require('./js/decode.js')
+const { withMaskedRenderings } = require('./js/masked.js')
 
-/** A misuse of the API: `code` is a stable snake_case string. */
+/**
+ * A misuse of the API or a value without JSON form: `code` is one of the
+ * core's stable snake_case API error codes (`codes()` lists them after the
+ * issue codes). An exception thrown by the caller's own code while the
+ * input was read (a getter, a Proxy trap) is not wrapped: it surfaces as is.
+ */
 class RegplanError extends Error {
   constructor(code, message) {
     super(message)
@@ -20,69 +29,48 @@ class RegplanError extends Error {
   }
 }
 
-// The addon's own errors carry a snake_case code (the core's, or
-// `invalid_argument` / `unsupported_value`); napi's internal statuses are
-// PascalCase, and an exception thrown by the caller's own code (a getter, a
-// Proxy trap) passes through as it is.
-const CODE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/
+native.init(RegplanError)
 
-function rethrow(error, caller) {
-  if (error instanceof Error && typeof error.code === 'string' && CODE.test(error.code)) {
-    const coded = new RegplanError(error.code, error.message)
-    Error.captureStackTrace(coded, caller)
-    throw coded
-  }
-  throw error
-}
+/** Issue codes first (indexed by the addon's answers), then API error codes. */
+const CODES = Object.freeze(native.codes())
+/** Operation id -> its index in operations(): the addon then skips reading the id. */
+const OPS = new Map(decodeValue(native.operations()).map((operation, index) => [operation.id, index]))
+
+const clean = () => ({ valid: true, errors: [], warnings: [] })
 
 function operations() {
-  try {
-    return JSON.parse(native.operations())
-  } catch (error) {
-    rethrow(error, operations)
-  }
+  return decodeValue(native.operations())
+}
+
+function codes() {
+  return CODES.slice()
 }
 
 function validate(op, input) {
-  try {
-    return JSON.parse(native.validate(op, input))
-  } catch (error) {
-    rethrow(error, validate)
-  }
+  const answer = native.validate(op, input, OPS.get(op))
+  return answer === null ? { valid: true, errors: [], warnings: [] } : decodeReport(answer, CODES)
 }
 
 function validateField(op, field, value) {
-  try {
-    return JSON.parse(native.validateField(op, field, value))
-  } catch (error) {
-    rethrow(error, validateField)
-  }
+  const answer = native.validateField(op, field, value, OPS.get(op))
+  return answer === null ? { valid: true, errors: [], warnings: [] } : decodeReport(answer, CODES)
 }
 
 function validateMany(op, inputs) {
-  try {
-    return JSON.parse(native.validateMany(op, inputs))
-  } catch (error) {
-    rethrow(error, validateMany)
-  }
+  return decodeReports(native.validateMany(op, inputs, OPS.get(op)), CODES, clean)
 }
 
 function plan(op, input, options) {
-  try {
-    // The core reads no clock: signed requests without options.timestamp
-    // are signed at this instant.
-    return JSON.parse(native.plan(op, input, options, Date.now()))
-  } catch (error) {
-    rethrow(error, plan)
-  }
+  // The core reads no clock: signed requests without options.timestamp
+  // are signed at this instant.
+  const answer = decodePlan(native.plan(op, input, options, Date.now(), OPS.get(op)), CODES)
+  if (answer.ok === false) return answer
+  const { request, curl, secretHeaders, maskedBody } = answer
+  return { ok: true, request: withMaskedRenderings(request, secretHeaders, maskedBody), curl }
 }
 
 function schema(op) {
-  try {
-    return JSON.parse(native.schema(op))
-  } catch (error) {
-    rethrow(error, schema)
-  }
+  return decodeValue(native.schema(op))
 }
 
-module.exports = { operations, validate, validateField, validateMany, plan, schema, RegplanError }
+module.exports = { operations, codes, validate, validateField, validateMany, plan, schema, RegplanError }

@@ -2,7 +2,9 @@
 # Builds and tests the Node addon (npm package `regplan`). Idempotent; runs
 # from any directory; exits non-zero on the first failure.
 #   npm ci, build, node --test, tsc, npm pack + install + smoke test in a
-#   fresh project (target/node-smoke/), and the differential runner when
+#   fresh project (target/node-smoke/), the hostile-value catalogue
+#   (tests/hostile/, against the installed package, compared with the Rust
+#   reference) and the differential runner when
 #   target/differential/inputs.jsonl exists.
 set -euo pipefail
 
@@ -19,8 +21,9 @@ step "build (napi build --platform --release)"
 npm run build
 ls -l regplan.linux-x64-gnu.node index.js index.d.ts
 
-step "node --test (shared vectors, API)"
-node --test test/*.test.js
+step "node --test (shared vectors, API, host values, secrets)"
+# --expose-gc: the memory checks collect before they measure.
+node --expose-gc --test test/*.test.js
 
 step "typecheck (tsc --noEmit)"
 npx tsc -p test/tsconfig.json
@@ -52,9 +55,22 @@ JSON
 "$HERE/node_modules/.bin/tsc" -p tsconfig.json
 cd "$HERE"
 
+if [ -f "$ROOT/tests/hostile/cases.json" ]; then
+  step "hostile values (tests/hostile/) on the installed package -> target/hostile/node.jsonl"
+  # The Rust reference, from the same catalogue (a stale one would not compare).
+  (cd "$ROOT" && cargo run -q --release -p regplan --example hostile -- tests/hostile/cases.json target/hostile/rust.jsonl)
+  REGPLAN_PACKAGE="$SMOKE/node_modules/regplan" node "$ROOT/tests/hostile/run_node.mjs" addon --limits
+  python3 "$ROOT/tests/hostile/compare.py" "$ROOT/target/hostile" rust node
+else
+  step "hostile values skipped (no tests/hostile/cases.json)"
+fi
+
 if [ -f "$ROOT/target/differential/inputs.jsonl" ]; then
   step "differential runner -> target/differential/node.jsonl"
   node test/differential.js "$ROOT/target/differential/inputs.jsonl" "$ROOT/target/differential/node.jsonl"
+  if [ -f "$ROOT/target/differential/rust.jsonl" ]; then
+    python3 "$ROOT/tests/differential/compare.py" "$ROOT/target/differential" rust node
+  fi
 else
   step "differential runner skipped (no target/differential/inputs.jsonl)"
 fi

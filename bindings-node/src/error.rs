@@ -1,38 +1,26 @@
 //! Errors thrown to JavaScript.
 //!
-//! Every error carries a stable snake_case code, exposed as the JS error's
-//! `.code`: the core's API error codes (`unknown_operation`,
-//! `missing_credentials`, ...) unchanged, plus this binding's own
-//! `invalid_argument` (an argument of the wrong type) and `unsupported_value`
-//! (a value that has no JSON form). `regplan.js` rethrows them as `RegplanError`.
-//! An exception thrown by JavaScript itself (a getter, a `Proxy` trap) passes
-//! through untouched.
+//! A core error (`regplan::Error`: unknown operation, `unsupported_value`,
+//! `invalid_option`, ...) is thrown as a `RegplanError` (the class
+//! `regplan.js` registers through `init`) with the core's stable `code` and
+//! message, unchanged. An exception thrown by JavaScript itself while the
+//! input was read (a getter, a Proxy trap) is still pending when the core
+//! stops: it is returned as it is, and napi-rs leaves it in place, so the
+//! caller catches the very value that was thrown, once.
 
-use napi::Status;
+use regplan::Failure;
 
-/// A napi error whose status is the error code: napi sets it as the thrown
-/// error's `.code`.
-pub(crate) type Error = napi::Error<String>;
+use crate::js::Cx;
 
-/// The result of an exported function.
-pub(crate) type JsResult<T> = Result<T, Error>;
-
-/// An API misuse reported by the core, with its code and message from
-/// `regplan::interop::error_value`.
-pub(crate) fn core(error: &regplan::Error) -> Error {
-    let value = regplan::interop::error_value(error);
-    let field = |name: &str| value[name].as_str().unwrap_or_default().to_owned();
-    Error::new(field("code"), field("message"))
+/// What an export returns on failure.
+pub(crate) fn failure(cx: Cx, failure: Failure<napi::Error>) -> napi::Error {
+    match failure {
+        Failure::Host(pending) => pending,
+        Failure::Api(error) => core(cx, &error),
+    }
 }
 
-/// An argument of the wrong type, such as a number for the operation id.
-pub(crate) fn invalid_argument(message: impl Into<String>) -> Error {
-    Error::new("invalid_argument".to_owned(), message.into())
-}
-
-/// Keeps napi's own failures, including a pending JavaScript exception
-/// (status `PendingException`, which napi then leaves in place).
-pub(crate) fn from_napi(error: napi::Error) -> Error {
-    let status: Status = error.status;
-    Error::new(status.as_ref().to_owned(), error.reason)
+/// A core error as a thrown `RegplanError`.
+pub(crate) fn core(cx: Cx, error: &regplan::Error) -> napi::Error {
+    cx.throw_coded(error.code(), &error.to_string())
 }

@@ -1,12 +1,13 @@
 //! Node.js addon of regplan (npm package `regplan`).
 //!
-//! A thin napi-rs layer over [`regplan::interop`]: each export converts its
-//! JavaScript arguments to `serde_json::Value` (`convert`), calls the core and
-//! converts the result back. It holds no rules, messages or defaults; the
-//! only things it adds are JavaScript's: argument checks, the conversion
-//! limits, and the signing clock (`Date.now()`, passed in by `regplan.js`).
+//! Each export reads its JavaScript arguments in place through
+//! [`regplan::Input`] (`input`), calls the core and builds the result as
+//! JavaScript values (`output`). It holds no rules, messages or defaults:
+//! what a value may be, budgets and every message are the core's. What it
+//! adds is JavaScript's: the signing clock (`Date.now()`, passed in by
+//! `regplan.js`) and the `RegplanError` class errors are thrown as.
 //!
-//! JavaScript users call the typed wrapper in `regplan.js` / `regplan.d.ts`
+//! JavaScript users call the wrapper in `regplan.js` / `regplan.d.ts`
 //! (`index.js` / `index.d.ts` are napi's generated loader and raw types):
 //!
 //! ```js
@@ -17,159 +18,137 @@
 //! if (result.ok) console.log(result.curl);
 //! ```
 
-mod convert;
 mod error;
+mod input;
+mod js;
+mod output;
 
-use napi::bindgen_prelude::{JsValue, Unknown};
-use napi::{Env, ValueType};
+use std::borrow::Cow;
+
+use napi::bindgen_prelude::Unknown;
+use napi::Env;
 use napi_derive::napi;
-use regplan::interop;
-use serde_json::{Map, Value};
+use regplan::{interop, Error, Failure};
 
-use crate::convert::{ConvertError, Converter};
-use crate::error::{invalid_argument, Error, JsResult};
+use crate::input::Call;
+use crate::js::{Cx, Type};
 
-/// Reads a string argument (`op`, `field`), or says what it must be.
-fn string_arg(value: Unknown<'_>, name: &str, example: &str) -> JsResult<String> {
-    let kind = value.get_type().map_err(error::from_napi)?;
-    if kind != ValueType::String {
-        return Err(invalid_argument(format!(
-            "{name} must be a string ({example}), not {}",
-            type_name(kind)
-        )));
+type Out<'env> = napi::Result<Unknown<'env>>;
+
+/// Reads a string argument (`op`, `field`) with the core's checks.
+fn string_arg(call: &Call, name: &'static str, value: &Unknown<'_>) -> napi::Result<String> {
+    interop::string_argument(name, &call.js(Cx::val(value))).map_err(|f| error::failure(call.cx, f))
+}
+
+/// The operation id: `known` is the index of `op` in `operations()` when
+/// `regplan.js` found it there (saving the read of the string), else
+/// `undefined` and `op` is read with the core's checks.
+fn op_arg(call: &Call, op: &Unknown<'_>, known: &Unknown<'_>) -> napi::Result<Cow<'static, str>> {
+    let cx = call.cx;
+    let known = Cx::val(known);
+    if cx.type_of(known)? == Type::Number {
+        let index = cx.number(known)?;
+        let found = regplan::operations()
+            .iter()
+            .enumerate()
+            .find(|(i, _)| *i as f64 == index);
+        if let Some((_, operation)) = found {
+            return Ok(Cow::Borrowed(operation.id));
+        }
     }
-    let string = value.coerce_to_string().map_err(error::from_napi)?;
-    convert::string_of(string).map_err(|e| e.into_error(name))
+    string_arg(call, "op", op).map(Cow::Owned)
 }
 
-/// Reads a JSON argument; `undefined` (a missing argument) is refused.
-fn json_arg<'env>(
-    converter: &mut Converter<'env>,
-    value: Unknown<'env>,
-    name: &str,
-) -> Result<Value, Error> {
-    if value.get_type().map_err(error::from_napi)? == ValueType::Undefined {
-        return Err(invalid_argument(format!(
-            "{name} is missing (undefined); pass a JSON value"
-        )));
-    }
-    converter
-        .convert(value)
-        .map_err(|e: ConvertError| e.into_error(name))
-}
-
-fn type_name(kind: ValueType) -> &'static str {
-    match kind {
-        ValueType::Undefined => "undefined",
-        ValueType::Null => "null",
-        ValueType::Boolean => "a boolean",
-        ValueType::Number => "a number",
-        ValueType::String => "a string",
-        ValueType::Symbol => "a symbol",
-        ValueType::Object => "an object",
-        ValueType::Function => "a function",
-        ValueType::BigInt => "a BigInt",
-        _ => "an unsupported value",
-    }
-}
-
-/// Results cross to JavaScript as JSON text that `regplan.js` parses:
-/// `JSON.parse` builds the objects far faster than one napi call per
-/// property, and reads numbers exactly as every other runtime does.
-fn json_text(value: &Value) -> String {
-    value.to_string()
-}
-
-const OP_EXAMPLE: &str = "an operation id such as `gcore.registries.create`";
-
-/// Every operation with its fields, constraints and sources.
+/// Registers the class errors are thrown as (`RegplanError`); called once
+/// by `regplan.js` when it loads.
 #[napi]
-#[must_use]
-pub fn operations() -> String {
-    json_text(&interop::operations_value())
+pub fn init(env: &Env, error_class: Unknown<'_>) -> napi::Result<()> {
+    Cx::new(env).init(Cx::val(&error_class))
 }
 
-/// Checks a whole input and reports every problem: `{valid, errors, warnings}`.
+/// Every operation with its fields, constraints and sources (encoded, see `output`).
+#[napi]
+pub fn operations<'env>(env: &'env Env) -> Out<'env> {
+    let cx = Cx::new(env);
+    Ok(cx.unknown(output::json(cx, &interop::operations_value())?))
+}
+
+/// Every issue code, then every API error code, as the core lists them.
+#[napi]
+pub fn codes() -> Vec<&'static str> {
+    regplan::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain(Error::CODES.iter().copied())
+        .collect()
+}
+
+/// Checks a whole input: `null` when it is valid without warnings, else the
+/// encoded report (`output`).
 ///
 /// # Errors
-/// `unknown_operation`, `invalid_argument`, `unsupported_value`.
+/// `unknown_operation`, `invalid_argument`, `unsupported_value`, or the
+/// exception a getter or trap threw.
 #[napi]
 pub fn validate<'env>(
     env: &'env Env,
     op: Unknown<'env>,
     input: Unknown<'env>,
-) -> Result<String, Error> {
-    let op = string_arg(op, "op", OP_EXAMPLE)?;
-    let input = json_arg(
-        &mut Converter::new(env).map_err(error::from_napi)?,
-        input,
-        "input",
-    )?;
-    interop::validate_value(&op, &input)
-        .map(|value| json_text(&value))
-        .map_err(|e| error::core(&e))
+    known_op: Unknown<'env>,
+) -> Out<'env> {
+    let call = Call::new(Cx::new(env));
+    let op = op_arg(&call, &op, &known_op)?;
+    let report = regplan::validate_with(&op, &call.js(Cx::val(&input)))
+        .map_err(|f| error::failure(call.cx, f))?;
+    Ok(call.cx.unknown(output::report(call.cx, &report)?))
 }
 
-/// Checks one top-level field's value, as a form does on each keystroke.
+/// Checks one top-level field's value, as `validate` does.
 ///
 /// # Errors
-/// `unknown_operation`, `unknown_field_name`, `invalid_argument`, `unsupported_value`.
+/// As `validate`, plus `unknown_field_name`.
 #[napi]
 pub fn validate_field<'env>(
     env: &'env Env,
     op: Unknown<'env>,
     field: Unknown<'env>,
     value: Unknown<'env>,
-) -> Result<String, Error> {
-    let op = string_arg(op, "op", OP_EXAMPLE)?;
-    let field = string_arg(field, "field", "a field name such as `name`")?;
-    let value = json_arg(
-        &mut Converter::new(env).map_err(error::from_napi)?,
-        value,
-        "value",
-    )?;
-    interop::validate_field_value(&op, &field, &value)
-        .map(|value| json_text(&value))
-        .map_err(|e| error::core(&e))
+    known_op: Unknown<'env>,
+) -> Out<'env> {
+    let call = Call::new(Cx::new(env));
+    let op = op_arg(&call, &op, &known_op)?;
+    let field = string_arg(&call, "field", &field)?;
+    let report = regplan::validate_field_with(&op, &field, &call.js(Cx::val(&value)))
+        .map_err(|f| error::failure(call.cx, f))?;
+    Ok(call.cx.unknown(output::report(call.cx, &report)?))
 }
 
-/// Validates many inputs of one operation: an array of reports, in order.
+/// Validates each input of an array: the encoded reports, in order.
 ///
 /// # Errors
-/// `unknown_operation`, `invalid_argument` (inputs is not an array), `unsupported_value`.
+/// As `validate`; `invalid_argument` when `inputs` is not an array.
 #[napi]
 pub fn validate_many<'env>(
     env: &'env Env,
     op: Unknown<'env>,
     inputs: Unknown<'env>,
-) -> Result<String, Error> {
-    let op = string_arg(op, "op", OP_EXAMPLE)?;
-    regplan::operation(&op).map_err(|e| error::core(&e))?;
-    let mut converter = Converter::new(env).map_err(error::from_napi)?;
-    let Some(items) = converter
-        .convert_items(inputs)
-        .map_err(|e| e.into_error("inputs"))?
-    else {
-        let kind = inputs.get_type().map_err(error::from_napi)?;
-        return Err(invalid_argument(format!(
-            "inputs must be an array of inputs, not {}",
-            type_name(kind)
-        )));
-    };
-    let reports = items
-        .iter()
-        .map(|input| interop::validate_value(&op, input).map_err(|e| error::core(&e)))
-        .collect::<Result<Vec<Value>, Error>>()?;
-    Ok(json_text(&Value::Array(reports)))
+    known_op: Unknown<'env>,
+) -> Out<'env> {
+    let call = Call::new(Cx::new(env));
+    let op = op_arg(&call, &op, &known_op)?;
+    let reports = regplan::validate_many_with(&op, &call.js(Cx::val(&inputs)))
+        .map_err(|f| error::failure(call.cx, f))?;
+    Ok(call.cx.unknown(output::reports(call.cx, &reports)?))
 }
 
-/// Plans the exact request: `{ok: true, request, curl}`, or `{ok: false,
-/// errors, warnings}` for an invalid input. `now` (epoch milliseconds) is
-/// the signing time used when `options.timestamp` is absent.
+/// Plans the exact request (encoded, see `output::planned`), or the report
+/// of an invalid input. `now` (epoch milliseconds, or `undefined` for no
+/// clock) is the signing time used when `options` has no `timestamp` member.
 ///
 /// # Errors
 /// Misuse, with the core's code (`unknown_operation`, `missing_credentials`,
-/// `invalid_option`, ...), `invalid_argument` or `unsupported_value`.
+/// `invalid_option`, `unsupported_value`, ...), or the exception a getter
+/// or trap threw.
 #[napi]
 pub fn plan<'env>(
     env: &'env Env,
@@ -177,40 +156,46 @@ pub fn plan<'env>(
     input: Unknown<'env>,
     options: Unknown<'env>,
     now: Unknown<'env>,
-) -> Result<String, Error> {
-    let op = string_arg(op, "op", OP_EXAMPLE)?;
-    let mut converter = Converter::new(env).map_err(error::from_napi)?;
-    let input = json_arg(&mut converter, input, "input")?;
-    let mut options = match options.get_type().map_err(error::from_napi)? {
-        ValueType::Undefined | ValueType::Null => Value::Null,
-        _ => json_arg(&mut converter, options, "options")?,
+    known_op: Unknown<'env>,
+) -> Out<'env> {
+    let call = Call::new(Cx::new(env));
+    let cx = call.cx;
+    let op = op_arg(&call, &op, &known_op)?;
+    let options = call.js(Cx::val(&options));
+    let options = match cx.type_of(options.value)? {
+        Type::Undefined => None,
+        _ => Some(options),
     };
-    if now.get_type().map_err(error::from_napi)? != ValueType::Undefined {
-        let now = json_arg(&mut converter, now, "now")?;
-        if options.is_null() {
-            options = Value::Object(Map::new());
-        }
-        // Only a missing timestamp is filled in. An explicit `null` opts out of
-        // the clock (signed requests then fail with `missing_timestamp`, as in
-        // the core); anything else, and options that are not an object, are
-        // the core's to judge.
-        if let Value::Object(map) = &mut options {
-            map.entry("timestamp").or_insert(now);
-        }
-    }
-    interop::plan_value(&op, &input, &options)
-        .map(|value| json_text(&value))
-        .map_err(|e| error::core(&e))
+    let now = Cx::val(&now);
+    let now = match cx.type_of(now)? {
+        Type::Number => millis(cx.number(now)?),
+        _ => None,
+    };
+    let (options, reveal) =
+        interop::read_options(options.as_ref(), now).map_err(|f| error::failure(cx, f))?;
+    let result = match regplan::plan_with(&op, &call.js(Cx::val(&input)), &options) {
+        Ok(request) => output::planned(cx, &request, reveal)?,
+        Err(Failure::Api(Error::Invalid(report))) => output::invalid_plan(cx, &report)?,
+        Err(other) => return Err(error::failure(cx, other)),
+    };
+    Ok(cx.unknown(result))
 }
 
-/// The JSON Schema (draft 2020-12) of the operation's input.
+/// Whole epoch milliseconds, as `Date.now()` gives them.
+fn millis(n: f64) -> Option<i64> {
+    // Exact: the bound keeps the value within i64 and f64's integers.
+    #[allow(clippy::cast_possible_truncation)]
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
+/// The JSON Schema (draft 2020-12) of the operation's input (encoded).
 ///
 /// # Errors
 /// `unknown_operation`, `invalid_argument`.
 #[napi]
-pub fn schema(op: Unknown<'_>) -> Result<String, Error> {
-    let op = string_arg(op, "op", OP_EXAMPLE)?;
-    interop::schema_value(&op)
-        .map(|value| json_text(&value))
-        .map_err(|e| error::core(&e))
+pub fn schema<'env>(env: &'env Env, op: Unknown<'env>) -> Out<'env> {
+    let call = Call::new(Cx::new(env));
+    let op = string_arg(&call, "op", &op)?;
+    let schema = interop::schema_value(&op).map_err(|e| error::core(call.cx, &e))?;
+    Ok(call.cx.unknown(output::json(call.cx, &schema)?))
 }

@@ -1,6 +1,7 @@
 // Typed usage of the public API, checked by `tsc -p test/tsconfig.json`
 // (no emit). `regplan` resolves to this package through its own `exports`.
 import {
+  codes,
   operations,
   plan,
   RegplanError,
@@ -8,6 +9,8 @@ import {
   validate,
   validateField,
   validateMany,
+  type Code,
+  type ErrorCode,
   type Issue,
   type IssueCode,
   type OperationId,
@@ -31,17 +34,27 @@ if (result.ok) {
   const headers: [string, string][] = Object.entries(request.headers)
   const body: string | null = request.body
   const curl: string = result.curl
-  void [headers, body, curl]
+  const masked: string | undefined = request.toJSON().headers['Authorization']
+  void [headers, body, curl, masked]
 } else {
   const errors: Issue[] = result.errors
   void errors
 }
 
-// Signed requests: a number, an RFC 3339 string, a Date, or nothing (now).
+// Signed requests: a number, an RFC 3339 string, or nothing (now).
 plan('huawei_swr.namespaces.create', { region: 'cn-north-4', namespace: 'group1' }, {
   credentials: { type: 'access_key', access_key: 'AK', secret_key: 'SK', project_id: 'p1' },
+  timestamp: '2026-11-22T10:15:00Z',
+})
+plan('huawei_swr.namespaces.create', { region: 'cn-north-4', namespace: 'group1' }, {
+  credentials: { type: 'access_key', access_key: 'AK', secret_key: 'SK' },
+  // @ts-expect-error: a Date is not JSON; pass date.getTime()
   timestamp: new Date(),
 })
+const all: Code[] = codes()
+const apiCode: ErrorCode = 'unsupported_value'
+// An undefined member is absent.
+validate(op, { project_id: 1, region_id: 76, name: 'reg-home1', storage_limit: undefined })
 plan('ncloud.registries.create', { registry: 'r', bucket: 'b' }, { timestamp: 1795342500000 })
 
 const reports: Report[] = validateMany(op, [{}, { name: 'x' }])
@@ -54,7 +67,7 @@ try {
   validate(op, {})
 } catch (error) {
   if (error instanceof RegplanError) {
-    const errorCode: 'unknown_operation' | 'unsupported_value' | string = error.code
+    const errorCode: ErrorCode = error.code
     void errorCode
   }
 }
@@ -68,4 +81,4 @@ plan(op, {}, { credentials: { type: 'password', password: 'x' } })
 // @ts-expect-error: a PlanResult must be narrowed before reading the request
 void result.request
 
-void [code, valid, reports, field, title, ids, kinds]
+void [code, valid, reports, field, title, ids, kinds, all, apiCode]

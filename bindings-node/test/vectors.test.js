@@ -70,18 +70,24 @@ function runCase(testCase, defaults) {
     assert.equal(request.body, want.body ?? null, 'request.body')
     assert.deepEqual(request.defaults_applied, want.defaults_applied ?? [], 'request.defaults_applied')
     checkIssues('request.warnings', request.warnings, want.warnings)
+    // The request holds the real values whether or not secrets are revealed.
+    const plain = (result) => ({ ...result.request, headers: { ...result.request.headers } })
+    const unrevealed = regplan.plan(op, input, coreOptions(options))
+    assert.equal(unrevealed.ok, true)
+    assert.deepEqual(plain(unrevealed), plain(planned), 'the request depends on reveal_secrets')
     if (expect.masked) {
-      const masked = regplan.plan(op, input, coreOptions(options))
-      assert.equal(masked.ok, true)
+      // The renderings for people: toJSON / util.inspect of the request, and curl.
+      const view = JSON.parse(JSON.stringify(unrevealed.request))
       const m = expect.masked
-      if ('headers' in m) assert.deepEqual(Object.entries(masked.request.headers), m.headers, 'masked.headers')
-      if ('body' in m) assert.equal(masked.request.body, m.body, 'masked.body')
-      if ('curl' in m) assert.equal(masked.curl, m.curl, 'masked.curl')
+      if ('headers' in m) assert.deepEqual(Object.entries(view.headers), m.headers, 'masked.headers')
+      if ('body' in m) assert.equal(view.body, m.body, 'masked.body')
+      if ('curl' in m) assert.equal(unrevealed.curl, m.curl, 'masked.curl')
       for (const secret of m.secrets_absent ?? []) {
         for (const [rendering, text] of [
-          ['json', JSON.stringify(masked.request)],
-          ['curl', masked.curl],
-          ['result', JSON.stringify(masked)],
+          ['json', JSON.stringify(unrevealed.request)],
+          ['inspect', require('node:util').inspect(unrevealed, { depth: null })],
+          ['curl', unrevealed.curl],
+          ['result', JSON.stringify(unrevealed)],
         ]) {
           assert.ok(!text.includes(secret), `secret ${JSON.stringify(secret)} leaked into the ${rendering} rendering`)
         }
