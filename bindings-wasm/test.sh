@@ -54,6 +54,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSIO
 fi
 echo "wasm-bindgen $WB_VERSION, node $(node --version), npm $(npm --version)"
 
+step "shared JS: the Node addon's masking helper"
+# JSON.stringify and util.inspect of a plan must show the same in both JS
+# packages: the wasm package ships the addon's own helper. The copy in js/
+# is committed (a checkout without bindings-node still builds); a change
+# there shows up here as a modified js/masked.mjs.
+if [ -f "$ROOT/bindings-node/js/masked.mjs" ]; then
+  cp "$ROOT/bindings-node/js/masked.mjs" "$HERE/js/masked.mjs"
+fi
+
 step "npm ci"
 npm ci --no-audit --no-fund
 
@@ -92,7 +101,12 @@ npx --no-install tsc --noEmit -p test/tsconfig.json
 
 if [ -f "$ROOT/tests/hostile/cases.json" ]; then
   step "hostile host values (Node)"
-  node test/hostile.mjs "$ROOT/tests/hostile/cases.json" "$ROOT/target/hostile/wasm.jsonl"
+  # The shared runner when it is there (the same one runs the Node addon), else ours.
+  if [ -f "$ROOT/tests/hostile/run_node.mjs" ]; then
+    node "$ROOT/tests/hostile/run_node.mjs" wasm "$ROOT/tests/hostile/cases.json" "$ROOT/target/hostile/wasm.jsonl" --limits
+  else
+    node test/hostile.mjs "$ROOT/tests/hostile/cases.json" "$ROOT/target/hostile/wasm.jsonl"
+  fi
 fi
 
 step "browser (Chromium, --target web build: vectors and hostile values)"

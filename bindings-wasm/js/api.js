@@ -5,7 +5,9 @@
 // trap is re-thrown as it is.
 
 import { RegplanError } from "./error.js";
-import { hideSecrets } from "./mask.js";
+// The Node addon's own helper (bindings-node/js/masked.mjs, copied by test.sh),
+// so JSON.stringify and util.inspect show a plan the same in both packages.
+import { withMaskedRenderings } from "./masked.mjs";
 
 // Tags, as src/output.rs writes them.
 const NULL = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STR = 5, STATIC = 6,
@@ -168,7 +170,7 @@ export function bind(raw, ready) {
     const warnings = issues();
     const curl = string();
     const request = { method, url, headers, body, defaults_applied: defaults, warnings };
-    hideSecrets(request, maskedHeaders, maskedBody === null ? undefined : maskedBody);
+    withMaskedRenderings(request, maskedHeaders, maskedBody);
     return { ok: true, request, curl };
   }
 

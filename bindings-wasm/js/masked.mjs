@@ -1,0 +1,63 @@
+// ES module copy of masked.js (same code; test/masked.test.js checks).
+/**
+ * Renderings of a planned request for people, with its secrets masked.
+ *
+ * A request returned by `plan` carries the real header and body values: it
+ * is what gets sent (`fetch(url, {method, headers, body})`). Logging it must
+ * not leak them, so `withMaskedRenderings` gives the request a
+ * non-enumerable `toJSON` and a `Symbol.for('nodejs.util.inspect.custom')`
+ * method that render a masked view instead:
+ *
+ *   JSON.stringify(result)          -> {"ok":true,"request":{... "Authorization":"APIKey ***" ...},"curl":"..."}
+ *   util.inspect(result), console.log(result) -> the same masked view
+ *   result.request.headers.Authorization      -> 'APIKey <the real key>'
+ *   {...result.request}, Object.entries(...)  -> real values (own enumerable members only)
+ *
+ * `request.headers` itself stays a plain object holding nothing but the
+ * headers (real values): HTTP clients iterate its own keys, and Node's
+ * `new Headers(init)` refuses an object with any symbol key, even a hidden
+ * one. Log `result` or `result.request`, which mask; not `request.headers`.
+ *
+ * The view is the request's own enumerable members as they are now, except
+ * that each header the plan filled with a credential shows the masked value
+ * the core rendered (`APIKey ***`) and the body, when the plan put secret
+ * members in it, is the body the core rendered with those members as `***`.
+ * Masking does not depend on `reveal_secrets`, which only reveals `curl`.
+ *
+ * Dependency-free and shared: the Node addon (`regplan.js`) requires this
+ * file; the wasm package copies it at build time (`masked.mjs` is the same
+ * code as an ES module; `test/masked.test.js` keeps the two identical).
+ */
+
+const INSPECT = Symbol.for('nodejs.util.inspect.custom')
+
+function hidden(object, key, value) {
+  Object.defineProperty(object, key, { value, enumerable: false, writable: true, configurable: true })
+}
+
+/**
+ * @param {object} request `{method, url, headers, body, defaults_applied, warnings}`, real values
+ * @param {Record<string, string>} secretHeaders each header holding a credential -> its masked value
+ * @param {string | null} maskedBody the body with secret members as `***`, or null when it has none
+ * @returns {object} `request`, with masked `toJSON` and inspect renderings
+ */
+function withMaskedRenderings(request, secretHeaders, maskedBody) {
+  const maskedRequest = () => {
+    const view = {}
+    for (const key of Object.keys(request)) view[key] = request[key]
+    const headers = view.headers
+    if (headers !== null && typeof headers === 'object') {
+      view.headers = {}
+      for (const name of Object.keys(headers)) {
+        view.headers[name] = Object.prototype.hasOwnProperty.call(secretHeaders, name) ? secretHeaders[name] : headers[name]
+      }
+    }
+    if (maskedBody !== null) view.body = maskedBody
+    return view
+  }
+  hidden(request, 'toJSON', maskedRequest)
+  hidden(request, INSPECT, maskedRequest)
+  return request
+}
+
+export { withMaskedRenderings }
