@@ -53,5 +53,8 @@ python3 tests/hostile/compare.py target/hostile rust python node wasm browser
 
 step "benchmarks: shipped regex features = benchmarked ones; quick run (bench/)"; bash bench/feature_check.sh; bash bench/run.sh --quick
 
+step "fuzzing: every fuzz target for 45 s (nightly, cargo-fuzz)"
+bash fuzz/run.sh 45
+
 echo
 echo "all checks passed"

@@ -1,39 +1,74 @@
-//! Arbitrary bytes → (operation, JSON input, options) → every public entry
-//! point. Any panic, hang or overflow is a bug.
+//! `plan` with any operation id, any options and any input:
+//! `OP "\n" OPTIONS-JSON "\n" INPUT-JSON`.
 //!
-//! `cargo +nightly fuzz run plan -- -max_total_time=60`
-//! (seed the corpus first: `python3 fuzz/seed_corpus.py`)
+//! Through `interop::plan_value` with the given options (no panic; errors
+//! never repeat a value), then with good credentials and a timestamp: a
+//! valid input always plans, an invalid one fails with `validate`'s own
+//! report. A planned request carries no control character in its URL or
+//! headers, sends each header once, has a JSON body without duplicate keys
+//! that validates again, masks only secrets, and is the same twice and
+//! with the input's members in another order.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use regplan::{interop, operations};
-use serde_json::{json, Value};
+use regplan::{interop, Error};
+use regplan_fuzz::{
+    check_body_revalidates, check_request, error_json, good_options, report_json, reversed,
+    split_line, text,
+};
+use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, rest)) = data.split_first() else { return };
-    let ops = operations();
-    let op = ops[usize::from(selector) % ops.len()];
-    if let Ok(text) = std::str::from_utf8(rest) {
-        let _ = regplan::Timestamp::parse_rfc3339(text);
-    }
-    let Ok(input) = serde_json::from_slice::<Value>(rest) else { return };
-    let _ = regplan::validate(op.id, &input);
-    for field in op.fields {
-        if let Some(value) = input.get(field.name) {
-            let _ = regplan::validate_field(op.id, field.name, value);
-        }
-    }
-    let credentials = match op.provider.id {
-        "gcore" => json!({"type": "api_key", "api_key": "k"}),
-        "qovery" => json!({"type": "token", "token": "t"}),
-        _ => json!({"type": "access_key", "access_key": "a", "secret_key": "s", "project_id": "p"}),
+    let (op, rest) = split_line(data);
+    let (options, input) = split_line(rest);
+    let op = text(op);
+    let options = serde_json::from_slice::<Value>(options).unwrap_or(Value::Null);
+    let Ok(input) = serde_json::from_slice::<Value>(input) else {
+        return;
     };
-    for reveal in [false, true] {
-        let options = json!({"credentials": credentials, "timestamp": 1_795_342_500_000i64, "reveal_secrets": reveal});
-        if let Ok(Value::Object(planned)) = interop::plan_value(op.id, &input, &options) {
-            assert!(planned.contains_key("ok"));
+    match interop::plan_value(&op, &input, &options) {
+        Ok(planned) => assert!(planned["ok"].is_boolean()),
+        Err(e) => {
+            let _ = error_json(&e);
         }
     }
-    // The input used as options, too: options parsing must never panic either.
-    let _ = interop::plan_options(&input);
+    let Ok(operation) = regplan::operation(&op) else {
+        return;
+    };
+    let (good, _) = interop::plan_options(&good_options(operation)).expect("good options");
+    let report = regplan::validate(&op, &input).expect("validates");
+    match regplan::plan(&op, &input, &good) {
+        Ok(request) => {
+            assert!(report.is_valid(), "an invalid input planned");
+            check_request(&request);
+            check_body_revalidates(operation, &input, &request);
+            let again = regplan::plan(&op, &reversed(&input), &good).expect("plans again");
+            assert!(
+                again == request,
+                "plan depends on key order or is not deterministic"
+            );
+            let input_text = input.to_string();
+            for secret in ["k3y-S3CR3T", "t0k-S3CR3T", "sk-S3CR3T"] {
+                if input_text.contains(secret) {
+                    continue;
+                }
+                for shown in [
+                    request.to_curl(false),
+                    request.to_json(false),
+                    format!("{request:?}"),
+                ] {
+                    assert!(!shown.contains(secret), "a masked rendering shows a secret");
+                }
+                assert!(
+                    !request.to_curl(true).contains("sk-S3CR3T"),
+                    "a secret key is sent"
+                );
+            }
+        }
+        Err(Error::Invalid(failed)) => {
+            assert!(!report.is_valid(), "a valid input did not plan");
+            assert_eq!(report_json(&failed), report_json(&report));
+        }
+        Err(e) => panic!("good options failed on {op}: {e}"),
+    }
 });
