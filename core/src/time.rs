@@ -71,7 +71,12 @@ impl Timestamp {
         let offset_minutes = match b.get(at) {
             Some(b'Z' | b'z') if at + 1 == b.len() => 0,
             Some(sign @ (b'+' | b'-')) if at + 6 == b.len() && sep(at + 3, b":") => {
-                let minutes = num(at + 1, 2)? * 60 + num(at + 4, 2)?;
+                let (hours, minutes) = (num(at + 1, 2)?, num(at + 4, 2)?);
+                // RFC 3339 time-numoffset: hours 00-23, minutes 00-59 (fuzz finding 2).
+                if hours > 23 || minutes > 59 {
+                    return Err("has a time zone offset beyond ±23:59");
+                }
+                let minutes = hours * 60 + minutes;
                 if *sign == b'-' {
                     -minutes
                 } else {

@@ -19,7 +19,6 @@ use serde_json::{json, Value};
 /// the input does not have; it should point at a member that is there
 /// (here `/config/project_id`, the member of the second group that was set).
 #[test]
-#[ignore = "open finding 1 (fuzz/FINDINGS.md): conflict points at an absent member"]
 fn a_conflict_points_at_a_member_of_the_input() {
     let input = json!({
         "organizationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -51,7 +50,6 @@ fn a_conflict_points_at_a_member_of_the_input() {
 /// offsets are `±HH:MM` with HH ≤ 23 and MM ≤ 59; `+99:99` (100 hours and
 /// 39 minutes) is accepted as an offset and shifts the signing time by it.
 #[test]
-#[ignore = "open finding 2 (fuzz/FINDINGS.md): offsets beyond 23:59 accepted"]
 fn an_offset_beyond_23_59_is_refused() {
     for text in [
         "2026-11-22T10:15:00+99:99",
@@ -111,7 +109,6 @@ impl Input for Host {
 /// (still under the budget) takes hours. The work should be bounded by the
 /// budget whatever the strings' lengths.
 #[test]
-#[ignore = "open finding 3 (fuzz/FINDINGS.md): shared long strings are scanned once per reference"]
 fn a_shared_long_string_does_not_multiply_the_work() {
     let name: Rc<str> = Rc::from("a".repeat(1 << 20));
     let user = Host::Object(Rc::new(vec![
@@ -122,15 +119,15 @@ fn a_shared_long_string_does_not_multiply_the_work() {
         ("project_id", Host::Int(1)),
         ("region_id", Host::Int(76)),
         ("registry_id", Host::Int(607)),
-        ("users", Host::Repeat(200, Rc::new(user))),
+        ("users", Host::Repeat(2_000, Rc::new(user))),
     ]));
     let started = Instant::now();
     let report = regplan::validate_with("gcore.users.create_multiple", &input);
     let took = started.elapsed();
     assert!(report.is_ok() || report.is_err());
     assert!(
-        took < Duration::from_secs(1),
-        "{took:?} for 600 values holding one 1 MB string"
+        took < Duration::from_secs(5),
+        "{took:?} for 6,000 values holding one 1 MB string (unbounded: 170 s)"
     );
 }
 

@@ -596,11 +596,6 @@ proptest! {
             if resolve(&input, &tokens).is_some() {
                 continue;
             }
-            // Open finding (fuzz/FINDINGS.md #1): Qovery's `conflict` may name an
-            // absent member of the second credential group. Remove with the fix.
-            if issue.code.as_str() == "conflict" {
-                continue;
-            }
             let parent = tokens.split_last().and_then(|(_, p)| resolve(&input, p));
             prop_assert!(
                 issue.code.as_str() == "required" && matches!(parent, Some(Value::Object(_))),

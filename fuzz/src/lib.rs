@@ -141,11 +141,11 @@ pub fn resolve<'v>(value: &'v Value, tokens: &[String]) -> Option<&'v Value> {
 /// `conflict` points at the first member of the second credential group
 /// even when that member is absent (`/config/gcp_credentials_type`). Set
 /// to `false` with the fix; `core/tests/fuzz_findings.rs` holds the case.
-pub const KNOWN_CONFLICT_PATH: bool = true;
+pub const KNOWN_CONFLICT_PATH: bool = false;
 
 /// Open finding (fuzz/FINDINGS.md #2): `Timestamp::parse_rfc3339` accepts
 /// offsets beyond `±23:59` (`+99:99`). Set to `false` with the fix.
-pub const KNOWN_RFC3339_OFFSET: bool = true;
+pub const KNOWN_RFC3339_OFFSET: bool = false;
 
 /// Every error of `report` points into `input`, or at a required member
 /// missing from an object that is there.

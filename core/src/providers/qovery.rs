@@ -520,7 +520,11 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
             (Some(_), Some(later)) => errors.push(
                 Issue::new(
                     Code::Conflict,
-                    later.first().map_or_else(at, |key| at().key(key)),
+                    // The set member of the second group (fuzz finding 1).
+                    later
+                        .iter()
+                        .find(|key| present(key))
+                        .map_or_else(at, |key| at().key(key)),
                     format!("set either {}, not both", described().join(" or ")),
                 )
                 .with("one_of", *groups)
