@@ -274,9 +274,9 @@ async function main() {
   const workloads = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'))
   const outPath = process.argv[4]
   const quick = process.argv.includes('--quick')
-  const rounds = quick ? 5 : 60
+  const rounds = quick ? 5 : 100
   const targetNs = quick ? 1e6 : 4e6
-  const mixedRounds = quick ? 2 : 12
+  const mixedRounds = quick ? 2 : 20
   for (const [name, lib] of [['regplan', addon], ['regplan-wasm', wasm]]) {
     const where = req.resolve(name)
     if (!where.includes(`${path.sep}node_modules${path.sep}`)) throw new Error(`${name} not from node_modules: ${where}`)

@@ -362,9 +362,9 @@ def main():
     workloads = json.loads(Path(sys.argv[1]).read_text())
     out_path = Path(sys.argv[2])
     quick = "--quick" in sys.argv
-    rounds = 5 if quick else 60
+    rounds = 5 if quick else 100
     target_ns = 1_000_000 if quick else 4_000_000
-    mixed_rounds = 2 if quick else 12
+    mixed_rounds = 2 if quick else 20
     assert "site-packages" in regplan.__file__, f"regplan not from an installed wheel: {regplan.__file__}"
 
     peers = contenders()

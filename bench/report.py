@@ -32,6 +32,10 @@ def fmt_ns(v):
     return f"{v:,.0f}"
 
 
+def fmt_ms(ms):
+    return f"{ms * 1000:,.1f} µs" if ms < 1 else f"{ms:,.2f} ms"
+
+
 def fmt_ratio(r):
     return "—" if r is None else f"{r:.2f}×"
 
@@ -131,7 +135,7 @@ def fmt_target_value(value, unit):
     if unit == "ns":
         return f"{value:,.0f} ns"
     if unit == "ms":
-        return f"{value:,.2f} ms"
+        return fmt_ms(value)
     return f"{value:,.1f} MB"
 
 
@@ -193,7 +197,7 @@ def graph_section(results):
             outcome = outcome.replace("|", "\\|")
             if len(outcome) > 110:
                 outcome = outcome[:107] + "…"
-            ms = "—" if g.get("ms") is None else f"{g['ms']:,.2f} ms"
+            ms = "—" if g.get("ms") is None else fmt_ms(g["ms"])
             lines.append(f"| {data['language']} {g['variant']} | `{g['case']}` | {outcome} | {ms} | {g['rss_growth_mb']:,.1f} MB |")
     lines.append("")
     return lines

@@ -22,6 +22,7 @@ step() { printf '\n==> bench: %s\n' "$*"; }
 
 bash "$ROOT/bench/build.sh"
 
+START=$SECONDS
 step "workloads (target/bench/workloads.json)"
 rm -f "$OUT"/results-*.json "$OUT/quick"
 [ "${#QUICK[@]}" -eq 0 ] || touch "$OUT/quick"
@@ -51,4 +52,4 @@ DOCS="$ROOT/bench"
 step "report ($DOCS/results.md, $DOCS/chart.svg)"
 python3 "$ROOT/bench/report.py" "$OUT" "$ROOT/target/criterion" "$DOCS" "$COMMAND"
 sed -n '/^## Targets/,/^## Python/p' "$DOCS/results.md" | sed '$d'
-echo "bench: wrote $DOCS/results.md and $DOCS/chart.svg"
+echo "bench: wrote $DOCS/results.md and $DOCS/chart.svg; measuring took $((SECONDS - START)) s after the builds"

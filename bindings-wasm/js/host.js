@@ -17,10 +17,11 @@ const wellFormed = typeof String.prototype.isWellFormed === "function"
   : (s) => !/\p{Cs}/u.test(s);
 const encoder = new TextEncoder();
 
-// Kinds, as src/input.rs reads them.
+// Kinds, as src/input.rs reads them. From HELD on, Rust needs the value
+// itself too (`held()`); below it, the kind says everything.
 const NULL = 0, UNDEFINED = 1, FALSE = 2, TRUE = 3, NUMBER = 4, STRING = 5,
-  LONG_STRING = 6, LONE_SURROGATE = 7, ARRAY = 8, OBJECT = 9, TAGGED = 10,
-  FUNCTION = 11, SYMBOL = 12, BIGINT = 13, UNREAD = 14;
+  KNOWN_STRING = 6, LONE_SURROGATE = 7, FUNCTION = 8, SYMBOL = 9, BIGINT = 10,
+  HELD = 16, LONG_STRING = 16, ARRAY = 17, OBJECT = 18, TAGGED = 19, UNREAD = 20;
 // Key states.
 const KEY = 0, LONG_KEY = 1, LONE_KEY = 2, KNOWN_KEY = 3;
 
@@ -37,7 +38,10 @@ let u8 = new Uint8Array(0);
 let u32 = new Uint32Array(0);
 let f64 = new Float64Array(0);
 let pending;
-// The member names the core reads, by their number in src/input.rs `NAMES`.
+// The value of the last entry() or item(), when Rust needs it.
+let last;
+// The fixed strings the core reads (member names, operation ids, enum
+// values), by their number in src/input.rs `NAMES`.
 const known = new Map();
 
 export function setup(wasmMemory, scratch, keyBytes, textBytes, names) {
@@ -83,8 +87,12 @@ function classify(v) {
   let kind;
   let number = 0;
   switch (typeof v) {
-    case "string":
-      if (!wellFormed(v)) {
+    case "string": {
+      const id = known.get(v);
+      if (id !== undefined) {
+        kind = KNOWN_STRING;
+        number = id;
+      } else if (!wellFormed(v)) {
         kind = LONE_SURROGATE;
       } else {
         views();
@@ -97,6 +105,7 @@ function classify(v) {
         }
       }
       break;
+    }
     case "number":
       number = v;
       kind = NUMBER;
@@ -137,6 +146,7 @@ function classify(v) {
   views();
   f64[(at + NUMBER_AT) >>> 3] = number;
   u32[(at + KIND_AT) >>> 2] = kind;
+  return kind;
 }
 
 function threw(error) {
@@ -170,10 +180,11 @@ export function keys(v) {
 }
 
 /**
- * Member `i`: its key and its kind go to the scratch area, its value is
- * returned. A trap that throws while classifying the value leaves it
- * UNREAD, to be read (and throw) when the core asks what it is. The key is
- * written last: a getter may call regplan, which writes the scratch area too.
+ * Member `i`: its key and its kind go to the scratch area, and its value to
+ * `last` when Rust needs it (`held()`). A trap that throws while classifying
+ * the value leaves it UNREAD, to be read (and throw) when the core asks
+ * what it is. The key is written last: a getter may call regplan, which
+ * writes the scratch area too.
  */
 export function entry(v, own, i) {
   views();
@@ -183,29 +194,21 @@ export function entry(v, own, i) {
     value = v[k];
   } catch (error) {
     threw(error);
-    return undefined;
+    return;
   }
-  try {
-    classify(value);
-  } catch {
-    views();
-    u32[(at + KIND_AT) >>> 2] = UNREAD;
-  }
+  hold(value);
   views();
   const id = known.get(k);
   if (id !== undefined) {
     u32[(at + KEY_STATE_AT) >>> 2] = KNOWN_KEY;
     u32[(at + KEY_LEN_AT) >>> 2] = id;
-    return value;
-  }
-  if (!wellFormed(k)) {
+  } else if (!wellFormed(k)) {
     u32[(at + KEY_STATE_AT) >>> 2] = LONE_KEY;
-    return undefined;
+  } else {
+    const n = utf8(k, at + KEY_AT, keyRoom);
+    u32[(at + KEY_STATE_AT) >>> 2] = n < 0 ? LONG_KEY : KEY;
+    u32[(at + KEY_LEN_AT) >>> 2] = n;
   }
-  const n = utf8(k, at + KEY_AT, keyRoom);
-  u32[(at + KEY_STATE_AT) >>> 2] = n < 0 ? LONG_KEY : KEY;
-  u32[(at + KEY_LEN_AT) >>> 2] = n;
-  return value;
 }
 
 /** Array item `i`, classified like a member. */
@@ -216,14 +219,28 @@ export function item(v, i) {
     value = v[i];
   } catch (error) {
     threw(error);
-    return undefined;
+    return;
   }
+  hold(value);
+}
+
+/** Classifies a member or item, and keeps it in `last` if Rust will need it. */
+function hold(value) {
+  let kind;
   try {
-    classify(value);
+    kind = classify(value);
   } catch {
     views();
-    u32[(at + KIND_AT) >>> 2] = UNREAD;
+    u32[(at + KIND_AT) >>> 2] = kind = UNREAD;
   }
+  // Only what Rust takes is kept: a string read whole is not held here.
+  last = kind >= HELD ? value : undefined;
+}
+
+/** The value the last entry() or item() kept. */
+export function held() {
+  const value = last;
+  last = undefined;
   return value;
 }
 

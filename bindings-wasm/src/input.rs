@@ -37,8 +37,9 @@ extern "C" {
     fn setup(memory: JsValue, scratch: u32, key_bytes: u32, text_bytes: u32, names: &str);
     fn kind(value: &JsValue);
     fn keys(value: &JsValue) -> JsValue;
-    fn entry(value: &JsValue, keys: &JsValue, index: u32) -> JsValue;
-    fn item(value: &JsValue, index: u32) -> JsValue;
+    fn entry(value: &JsValue, keys: &JsValue, index: u32);
+    fn item(value: &JsValue, index: u32);
+    fn held() -> JsValue;
     fn exception() -> JsValue;
     fn text(value: &JsValue) -> String;
     #[wasm_bindgen(js_name = longKey)]
@@ -46,22 +47,25 @@ extern "C" {
     fn tag(value: &JsValue) -> String;
 }
 
-// Kinds, as `js/host.js` writes them.
+// Kinds, as `js/host.js` writes them. From `HELD` on, the value itself is
+// needed too and `js/host.js` keeps it for `held()`.
 const NULL: u32 = 0;
 const UNDEFINED: u32 = 1;
 const FALSE: u32 = 2;
 const TRUE: u32 = 3;
 const NUMBER: u32 = 4;
 const STRING: u32 = 5;
-const LONG_STRING: u32 = 6;
+const KNOWN_STRING: u32 = 6;
 const LONE_SURROGATE: u32 = 7;
-const ARRAY: u32 = 8;
-const OBJECT: u32 = 9;
-const TAGGED: u32 = 10;
-const FUNCTION: u32 = 11;
-const SYMBOL: u32 = 12;
-const BIGINT: u32 = 13;
-const UNREAD: u32 = 14;
+const FUNCTION: u32 = 8;
+const SYMBOL: u32 = 9;
+const BIGINT: u32 = 10;
+const HELD: u32 = 16;
+const LONG_STRING: u32 = 16;
+const ARRAY: u32 = 17;
+const OBJECT: u32 = 18;
+const TAGGED: u32 = 19;
+const UNREAD: u32 = 20;
 // Key states.
 const KEY: u32 = 0;
 const LONG_KEY: u32 = 1;
@@ -95,10 +99,12 @@ fn address(n: usize) -> u32 {
 }
 
 thread_local! {
-    /// Every member name the core reads (fields of every operation, at every
-    /// depth, and the members of plan options): `js/host.js` passes such a
-    /// key as its number here instead of its bytes. Only these fixed names
-    /// are numbered, so no key of a caller's object is kept.
+    /// The fixed strings the core reads: member names (fields of every
+    /// operation at every depth, the members of plan options), operation
+    /// ids, enum values and credential types. `js/host.js` passes a key or
+    /// a string equal to one of them as its number here instead of its
+    /// bytes. Only these fixed strings are numbered, so nothing of a
+    /// caller's value is kept.
     static NAMES: Vec<&'static str> = known_names();
 }
 
@@ -113,6 +119,14 @@ fn known_names() -> Vec<&'static str> {
         match of {
             Kind::Object(rule) => fields(rule.fields, names),
             Kind::Array(rule) => kind(&rule.items, names),
+            Kind::Enum(rule) => {
+                for value in rule.values {
+                    add(value, names);
+                }
+                for (value, _) in rule.retired {
+                    add(value, names);
+                }
+            }
             _ => {}
         }
     }
@@ -123,13 +137,15 @@ fn known_names() -> Vec<&'static str> {
     }
     let mut names = Vec::new();
     for op in regplan::operations() {
+        add(op.id, &mut names);
         fields(op.fields, &mut names);
     }
     for name in regplan::interop::OPTION_NAMES {
         add(name, &mut names);
     }
     add("type", &mut names);
-    for (_, required, optional) in regplan::Credentials::MEMBERS {
+    for (kind, required, optional) in regplan::Credentials::MEMBERS {
+        add(kind, &mut names);
         for name in required.iter().chain(optional.iter()) {
             add(name, &mut names);
         }
@@ -255,6 +271,7 @@ enum Read {
     Bool(bool),
     Number(f64),
     Str(String),
+    Fixed(&'static str),
     Array(usize),
     Object,
     Foreign(Foreign),
@@ -271,6 +288,8 @@ fn classified(value: &JsValue) -> Option<Read> {
         TRUE => Read::Bool(true),
         NUMBER => Read::Number(float()),
         STRING => Read::Str(utf8(TEXT_AT, word32(TEXT_LEN_AT) as usize)),
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        KNOWN_STRING => Read::Fixed(known(float() as u32)),
         LONG_STRING => Read::Str(text(value)),
         LONE_SURROGATE => Read::Foreign(Foreign::LoneSurrogate),
         ARRAY => Read::Array(count(float())),
@@ -285,7 +304,9 @@ fn classified(value: &JsValue) -> Option<Read> {
 }
 
 /// A JavaScript value: borrowed from the caller (an argument) or owned (a
-/// member or item read from it), with what it is once known.
+/// member or item read from it), with what it is once known. A member or
+/// item whose kind says everything (a number, a short string) is not held
+/// at all.
 pub(crate) struct Host<'a> {
     value: Cow<'a, JsValue>,
     kind: OnceCell<Read>,
@@ -299,8 +320,13 @@ impl<'a> Host<'a> {
         }
     }
 
-    /// A value `js/host.js` has just read and classified.
-    fn read(value: JsValue) -> Self {
+    /// The member or item `js/host.js` has just read and classified.
+    fn read() -> Self {
+        let value = if word32(KIND_AT) >= HELD {
+            held()
+        } else {
+            JsValue::UNDEFINED
+        };
         let kind = OnceCell::new();
         if let Some(known) = classified(&value) {
             let _ = kind.set(known);
@@ -343,6 +369,7 @@ impl<'a> Input for Host<'a> {
             Read::Bool(b) => Shape::Bool(*b),
             Read::Number(f) => number(*f),
             Read::Str(s) => Shape::Str(Cow::Borrowed(s)),
+            Read::Fixed(s) => Shape::Str(Cow::Borrowed(s)),
             Read::Array(len) => Shape::Array(*len),
             Read::Object => Shape::Object,
             Read::Foreign(foreign) => Shape::Foreign(foreign.clone()),
@@ -350,10 +377,10 @@ impl<'a> Input for Host<'a> {
     }
 
     fn item(&self, i: usize) -> Result<Self, JsValue> {
-        let value = item(&self.value, index(i));
+        item(&self.value, index(i));
         match thrown() {
             Some(e) => Err(e),
-            None => Ok(Host::read(value)),
+            None => Ok(Host::read()),
         }
     }
 
@@ -367,7 +394,7 @@ impl<'a> Input for Host<'a> {
         // One buffer for every key of this object.
         let mut name = String::new();
         for i in 0..n {
-            let member = entry(value, &own, i);
+            entry(value, &own, i);
             if let Some(e) = thrown() {
                 return Err(Abort::Host(e));
             }
@@ -383,8 +410,8 @@ impl<'a> Input for Host<'a> {
                 }
                 _ => return Err(Abort::foreign(Foreign::LoneSurrogate)),
             };
-            // Classified before the key was written: read it before the next call.
-            let member = Host::read(member);
+            // Read before the next call to JavaScript overwrites the scratch area.
+            let member = Host::read();
             visit(key, member)?;
         }
         Ok(())
