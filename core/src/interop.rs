@@ -66,7 +66,7 @@ pub fn string_argument<I: Input>(
 }
 
 /// Most values read from `plan`'s options: a handful in practice.
-const OPTION_VALUES: usize = 10_000;
+const OPTION_VALUES: usize = 1_000;
 
 /// Reads `plan`'s options from a host value (absent, `undefined` or `null`
 /// for none) and fills in the signing time `now` (epoch milliseconds) when
@@ -85,6 +85,14 @@ pub fn read_options<I: Input>(
         Some(options) => match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
             Ok(value) => value,
             Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
+            Err(input::Abort::Unsupported(input::Foreign::TooManyValues, _)) => {
+                return Err(Failure::Api(Error::InvalidOption {
+                    option: "options",
+                    reason: format!(
+                        "holds more than {OPTION_VALUES} values (a shared reference counts each time it is reached)"
+                    ),
+                }))
+            }
             Err(input::Abort::Unsupported(foreign, _)) => {
                 return Err(Failure::Api(Error::InvalidOption {
                     option: "options",
