@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Quick per-call timings of the installed regplan against a hand-written `re`
-check and jsonschema-rs (when installed), interleaved round-robin, median of
+check, pydantic and jsonschema-rs (when installed), interleaved round-robin, median of
 rounds. Not the project benchmark (bench/); a developer's check of the binding.
 
     python bindings-python/tools/quickbench.py [--rounds 15] [--number 20000]
@@ -67,6 +67,26 @@ def cases() -> Dict[str, Callable[[], Any]]:
         "re gcore valid": lambda: re_gcore(GCORE_VALID),
         "re gcore invalid": lambda: re_gcore(GCORE_INVALID),
     }
+    try:
+        import pydantic  # type: ignore[import-not-found]
+
+        class Registry(pydantic.BaseModel):  # type: ignore[misc]
+            model_config = pydantic.ConfigDict(extra="forbid", strict=True)
+            project_id: int = pydantic.Field(ge=1)
+            region_id: int = pydantic.Field(ge=1)
+            name: str = pydantic.Field(pattern=NAME.pattern)
+            storage_limit: int = pydantic.Field(default=5, ge=1, le=1000)
+
+        def pydantic_gcore(data: Dict[str, Any]) -> Any:
+            try:
+                return Registry.model_validate(data)
+            except pydantic.ValidationError as e:
+                return e.errors()
+
+        out["pydantic gcore valid"] = lambda: pydantic_gcore(GCORE_VALID)
+        out["pydantic gcore invalid"] = lambda: pydantic_gcore(GCORE_INVALID)
+    except ImportError:
+        pass
     try:
         import jsonschema_rs  # type: ignore[import-not-found]
     except ImportError:
