@@ -9,6 +9,11 @@
 let S = ''
 let I = 0
 
+/** Parameter names sent by index (`PARAM_NAMES` in src/output.rs, in order). */
+const PARAM_NAMES = [
+  'min', 'max', 'pattern', 'expected', 'field', 'suggestion', 'allowed', 'also', 'value', 'kind', 'one_of', 'known', 'group',
+]
+
 function uint() {
   let n = 0
   let shift = 1
@@ -69,7 +74,8 @@ function issues(codes) {
     const count = uint()
     const params = {}
     for (let p = 0; p < count; p += 1) {
-      const name = text()
+      const known = uint()
+      const name = known === 0 ? text() : PARAM_NAMES[known - 1]
       params[name] = value()
     }
     list[k] = { code, path, message, params }

@@ -43,7 +43,10 @@ impl Call {
 
     /// A value of this call, to be read.
     pub(crate) fn js(&self, value: Val) -> Js<'_> {
-        Js { call: self, value }
+        Js {
+            call: self,
+            sent: Sent::Value(value),
+        }
     }
 
     fn builtin(&self, builtin: Builtin) -> napi::Result<Val> {
@@ -86,57 +89,84 @@ impl Call {
     }
 }
 
-/// A JavaScript value of the current call.
+/// A JavaScript value of the current call: the value itself, or what
+/// `regplan.js` already read of it (`sent`).
 #[derive(Clone, Copy)]
 pub(crate) struct Js<'a> {
     call: &'a Call,
-    pub(crate) value: Val,
+    sent: Sent<'a>,
 }
 
-impl Js<'_> {
+/// A value as it reached the addon.
+#[derive(Clone, Copy)]
+pub(crate) enum Sent<'a> {
+    /// The value, to be read here.
+    Value(Val),
+    /// An object `regplan.js` found not to be plain (its prototypes were read).
+    NotPlain(Val),
+    /// A plain object's members as `regplan.js` read them (`[key, value]*`
+    /// arguments), then the exception a getter or trap threw, if one did.
+    Members(&'a [Val], Option<Val>),
+    /// A plain object with many keys: `Object.keys` as `regplan.js` read it, and the object.
+    Keys(Val, Val),
+    /// The exception reading the value threw before its members were reached.
+    Thrown(Val),
+}
+
+impl<'a> Js<'a> {
     fn of(self, value: Val) -> Self {
         Js {
             call: self.call,
-            value,
+            sent: Sent::Value(value),
         }
     }
 
-    /// What kind of object this is (`typeof` said "object").
-    fn object_shape(self) -> napi::Result<Shape<'static>> {
+    /// A value as `regplan.js` sent it.
+    pub(crate) fn sent(call: &'a Call, sent: Sent<'a>) -> Self {
+        Js { call, sent }
+    }
+
+    /// What kind of object `value` is (`typeof` said "object"), with its
+    /// prototypes still to read unless `plain` is already known.
+    fn object_shape(self, value: Val, plain: Option<bool>) -> napi::Result<Shape<'static>> {
         let (call, cx) = (self.call, self.call.cx);
-        if cx.is_array(self.value)? {
-            return Ok(Shape::Array(cx.array_length(self.value)? as usize));
+        if cx.is_array(value)? {
+            return Ok(Shape::Array(cx.array_length(value)? as usize));
         }
-        if call.is_plain(self.value)? {
+        let plain = match plain {
+            Some(known) => known,
+            None => call.is_plain(value)?,
+        };
+        if plain {
             return Ok(Shape::Object);
         }
         let to_string = call.builtin(Builtin::ToString)?;
-        let tag = cx.call(to_string, self.value, &[])?;
+        let tag = cx.call(to_string, value, &[])?;
         let mut text = String::new();
         if cx.type_of(tag)? == Type::String {
             cx.string_into(tag, &mut text)?;
         }
-        if text == "[object Array]" && self.is_array_through_proxy()? {
-            return Ok(Shape::Array(self.proxy_length()?));
+        if text == "[object Array]" && self.is_array_through_proxy(value)? {
+            return Ok(Shape::Array(self.proxy_length(value)?));
         }
         Ok(Shape::Foreign(regplan::input::js_foreign(&text)))
     }
 
     /// `Array.isArray(value)` rather than the tag alone, which
     /// `Symbol.toStringTag` can fake.
-    fn is_array_through_proxy(self) -> napi::Result<bool> {
+    fn is_array_through_proxy(self, value: Val) -> napi::Result<bool> {
         let (call, cx) = (self.call, self.call.cx);
         let is_array = call.builtin(Builtin::IsArray)?;
-        let answer = cx.call(is_array, is_array, &[self.value])?;
+        let answer = cx.call(is_array, is_array, &[value])?;
         Ok(cx.type_of(answer)? == Type::Boolean && cx.boolean(answer)?)
     }
 
     /// `length` of an array read through a Proxy, as `LengthOfArrayLike`
     /// reads a number: truncated, negative and NaN as 0, at most 2^53 − 1.
     /// A length that is not a number is 0 (nothing is coerced).
-    fn proxy_length(self) -> napi::Result<usize> {
+    fn proxy_length(self, value: Val) -> napi::Result<usize> {
         let cx = self.call.cx;
-        let length = cx.named(self.value, c"length")?;
+        let length = cx.named(value, c"length")?;
         if cx.type_of(length)? != Type::Number {
             return Ok(0);
         }
@@ -167,20 +197,26 @@ impl Input for Js<'_> {
 
     fn shape(&self) -> napi::Result<Shape<'_>> {
         let cx = self.call.cx;
-        Ok(match cx.type_of(self.value)? {
+        let value = match self.sent {
+            Sent::Value(value) => value,
+            Sent::NotPlain(value) => return self.object_shape(value, Some(false)),
+            Sent::Members(..) | Sent::Keys(..) => return Ok(Shape::Object),
+            Sent::Thrown(exception) => return Err(cx.throw(exception)),
+        };
+        Ok(match cx.type_of(value)? {
             Type::Undefined => Shape::Undefined,
             Type::Null => Shape::Null,
-            Type::Boolean => Shape::Bool(cx.boolean(self.value)?),
-            Type::Number => number(cx.number(self.value)?),
+            Type::Boolean => Shape::Bool(cx.boolean(value)?),
+            Type::Number => number(cx.number(value)?),
             Type::String => {
                 let mut text = String::new();
-                if cx.string_into(self.value, &mut text)? {
+                if cx.string_into(value, &mut text)? {
                     Shape::Str(Cow::Owned(text))
                 } else {
                     Shape::Foreign(Foreign::LoneSurrogate)
                 }
             }
-            Type::Object => self.object_shape()?,
+            Type::Object => self.object_shape(value, None)?,
             Type::Function => Shape::Foreign(Foreign::Function),
             Type::Symbol => Shape::Foreign(Foreign::Symbol),
             Type::BigInt => Shape::Foreign(Foreign::BigInt),
@@ -190,30 +226,58 @@ impl Input for Js<'_> {
 
     fn item(&self, index: usize) -> napi::Result<Self> {
         let cx = self.call.cx;
+        let array = match self.sent {
+            Sent::Value(value) | Sent::NotPlain(value) => value,
+            // Objects: the core reads no items of them.
+            Sent::Members(..) | Sent::Keys(..) | Sent::Thrown(_) => {
+                return Ok(self.of(cx.undefined()?))
+            }
+        };
         let item = match u32::try_from(index) {
-            Ok(index) => cx.element(self.value, index)?,
+            Ok(index) => cx.element(array, index)?,
             // Beyond 2^32 − 1 only a Proxy reaches: index by a number key.
             #[allow(clippy::cast_precision_loss)]
-            Err(_) => cx.property(self.value, cx.double(index as f64)?)?,
+            Err(_) => cx.property(array, cx.double(index as f64)?)?,
         };
         Ok(self.of(item))
     }
 
     fn entries(&self, visit: &mut Visit<'_, Self>) -> Result<(), Abort<Self::Error>> {
         let (call, cx) = (self.call, self.call.cx);
-        let object_keys = call.builtin(Builtin::ObjectKeys).map_err(Abort::Host)?;
-        let keys = cx
-            .call(object_keys, object_keys, &[self.value])
-            .map_err(Abort::Host)?;
-        let count = cx.array_length(keys).map_err(Abort::Host)?;
         let mut name = String::new();
+        let (object, keys) = match self.sent {
+            Sent::Members(pairs, thrown) => {
+                for pair in pairs.chunks_exact(2) {
+                    let (key, value) = (pair[0], pair[1]);
+                    name.clear();
+                    if !cx.string_into(key, &mut name).map_err(Abort::Host)? {
+                        return Err(Abort::foreign(Foreign::LoneSurrogate));
+                    }
+                    visit(&name, self.of(value))?;
+                }
+                return match thrown {
+                    Some(exception) => Err(Abort::Host(cx.throw(exception))),
+                    None => Ok(()),
+                };
+            }
+            Sent::Thrown(exception) => return Err(Abort::Host(cx.throw(exception))),
+            Sent::Keys(keys, object) => (object, keys),
+            Sent::Value(object) | Sent::NotPlain(object) => {
+                let object_keys = call.builtin(Builtin::ObjectKeys).map_err(Abort::Host)?;
+                let keys = cx
+                    .call(object_keys, object_keys, &[object])
+                    .map_err(Abort::Host)?;
+                (object, keys)
+            }
+        };
+        let count = cx.array_length(keys).map_err(Abort::Host)?;
         for index in 0..count {
             let key = cx.element(keys, index).map_err(Abort::Host)?;
             name.clear();
             if !cx.string_into(key, &mut name).map_err(Abort::Host)? {
                 return Err(Abort::foreign(Foreign::LoneSurrogate));
             }
-            let value = cx.property(self.value, key).map_err(Abort::Host)?;
+            let value = cx.property(object, key).map_err(Abort::Host)?;
             visit(&name, self.of(value))?;
         }
         Ok(())

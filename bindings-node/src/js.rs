@@ -29,6 +29,7 @@ pub(crate) struct Cx {
 
 /// A JavaScript value (a handle valid for the current call).
 #[derive(Clone, Copy)]
+#[repr(transparent)]
 pub(crate) struct Val(sys::napi_value);
 
 /// What `typeof` says, as Node-API reports it.
@@ -59,8 +60,8 @@ fn check(status: sys::napi_status) -> Result<()> {
     }
 }
 
-/// Code units read at once onto the stack; longer strings take a second call.
-const STACK_UNITS: usize = 128;
+/// Bytes read at once onto the stack; longer strings take more calls.
+const STACK_BYTES: usize = 256;
 
 /// The built-in functions and objects the reader uses, fetched from the
 /// realm `init` ran in and kept for the life of the environment (user code
@@ -170,44 +171,64 @@ impl Cx {
 
     /// Appends a string's text to `out` (the value must be a string);
     /// `Ok(false)` when it holds a lone surrogate, which UTF-8 cannot carry
-    /// (`out` then holds an unspecified prefix). Read as UTF-16, which is
-    /// exact, rather than as UTF-8, where V8 turns lone surrogates into
-    /// U+FFFD.
+    /// (`out` then holds an unspecified prefix).
+    ///
+    /// Read as UTF-8 onto the stack first (one call, and V8 copies a
+    /// one-byte string directly); V8 writes a lone surrogate as U+FFFD, so
+    /// text holding U+FFFD is read again as UTF-16, which is exact.
     pub(crate) fn string_into(self, value: Val, out: &mut String) -> Result<bool> {
-        let mut units = [0u16; STACK_UNITS];
+        let mut bytes = [0u8; STACK_BYTES];
         let mut copied = 0usize;
-        // SAFETY: `units` has room for STACK_UNITS units; napi writes at most
-        // STACK_UNITS - 1 and a terminating NUL.
+        // SAFETY: `bytes` has room for STACK_BYTES bytes; napi writes at most
+        // STACK_BYTES - 1 and a terminating NUL.
         check(unsafe {
-            sys::napi_get_value_string_utf16(
+            sys::napi_get_value_string_utf8(
                 self.env,
                 value.0,
-                units.as_mut_ptr(),
-                STACK_UNITS,
+                bytes.as_mut_ptr().cast::<c_char>(),
+                STACK_BYTES,
                 &mut copied,
             )
         })?;
-        if copied < STACK_UNITS - 1 {
-            return Ok(decode(units.get(..copied).unwrap_or_default(), out));
+        // V8 stops before a character that does not fit: anything shorter
+        // than the room left for the longest one is the whole string.
+        if copied + 4 < STACK_BYTES {
+            let text = bytes.get(..copied).unwrap_or_default();
+            if text.is_ascii() {
+                // ASCII is UTF-8 as it is.
+                out.push_str(std::str::from_utf8(text).unwrap_or_default());
+                return Ok(true);
+            }
+            if let Ok(text) = std::str::from_utf8(text) {
+                if !text.contains('\u{fffd}') {
+                    out.push_str(text);
+                    return Ok(true);
+                }
+            }
         }
-        // Possibly longer: measure, then read it whole.
+        self.string_utf16_into(value, out)
+    }
+
+    /// [`Cx::string_into`] through UTF-16, for long strings and U+FFFD.
+    fn string_utf16_into(self, value: Val, out: &mut String) -> Result<bool> {
         let mut len = 0usize;
         // SAFETY: a null buffer asks for the length only.
         check(unsafe {
             sys::napi_get_value_string_utf16(self.env, value.0, ptr::null_mut(), 0, &mut len)
         })?;
-        let mut long = vec![0u16; len + 1];
-        // SAFETY: `long` has room for `len` units and the NUL.
+        let mut units = vec![0u16; len + 1];
+        let mut copied = 0usize;
+        // SAFETY: `units` has room for `len` units and the NUL.
         check(unsafe {
             sys::napi_get_value_string_utf16(
                 self.env,
                 value.0,
-                long.as_mut_ptr(),
+                units.as_mut_ptr(),
                 len + 1,
                 &mut copied,
             )
         })?;
-        Ok(decode(long.get(..copied).unwrap_or_default(), out))
+        Ok(decode(units.get(..copied).unwrap_or_default(), out))
     }
 
     pub(crate) fn is_array(self, value: Val) -> Result<bool> {
@@ -349,6 +370,79 @@ impl Cx {
         Ok(Val(value))
     }
 
+    pub(crate) fn undefined(self) -> Result<Val> {
+        let mut value = ptr::null_mut();
+        // SAFETY: see the module docs.
+        check(unsafe { sys::napi_get_undefined(self.env, &mut value) })?;
+        Ok(Val(value))
+    }
+
+    /// Throws `value` as it is (a caller's exception handed back by `regplan.js`).
+    pub(crate) fn throw(self, value: Val) -> napi::Error {
+        // SAFETY: see the module docs.
+        match check(unsafe { sys::napi_throw(self.env, value.0) }) {
+            Ok(()) => napi::Error::new(napi::Status::PendingException, String::new()),
+            Err(e) => e,
+        }
+    }
+
+    /// A function of `args.len()` arguments running `function`.
+    pub(crate) fn function(self, name: &CStr, function: Variadic) -> Result<Val> {
+        let mut value = ptr::null_mut();
+        // SAFETY: `name` is NUL-terminated; the data pointer is a plain `fn`,
+        // valid for the life of the process.
+        check(unsafe {
+            sys::napi_create_function(
+                self.env,
+                name.as_ptr(),
+                isize::try_from(name.to_bytes().len()).unwrap_or(0),
+                Some(variadic_callback),
+                function as *mut c_void,
+                &mut value,
+            )
+        })?;
+        Ok(Val(value))
+    }
+
+    /// `object[name] = value`.
+    pub(crate) fn set_named(self, object: Val, name: &CStr, value: Val) -> Result<()> {
+        // SAFETY: `name` is NUL-terminated; see the module docs.
+        check(unsafe { sys::napi_set_named_property(self.env, object.0, name.as_ptr(), value.0) })
+    }
+
+    pub(crate) fn object(self) -> Result<Val> {
+        let mut value = ptr::null_mut();
+        // SAFETY: see the module docs.
+        check(unsafe { sys::napi_create_object(self.env, &mut value) })?;
+        Ok(Val(value))
+    }
+
+    /// Leaves `error` to the caller: a pending exception stays as it is;
+    /// anything else is thrown as an `Error` with its message.
+    fn throw_failure(self, error: &napi::Error) {
+        if error.status == napi::Status::PendingException {
+            return;
+        }
+        let mut pending = false;
+        // SAFETY: see the module docs.
+        if unsafe { sys::napi_is_exception_pending(self.env, &mut pending) } == sys::Status::napi_ok
+            && pending
+        {
+            return;
+        }
+        if let (Ok(code), Ok(message)) = (self.str(error.status.as_ref()), self.str(&error.reason))
+        {
+            let mut thrown = ptr::null_mut();
+            // SAFETY: see the module docs.
+            if unsafe { sys::napi_create_error(self.env, code.0, message.0, &mut thrown) }
+                == sys::Status::napi_ok
+            {
+                // SAFETY: see the module docs.
+                unsafe { sys::napi_throw(self.env, thrown) };
+            }
+        }
+    }
+
     // ---- errors ----
 
     /// Keeps `class` (the `RegplanError` constructor) for [`Cx::throw_coded`]
@@ -469,14 +563,79 @@ impl Cx {
     }
 }
 
+/// A native function taking any number of arguments (`f(...args)`).
+pub(crate) type Variadic = fn(Cx, &[Val]) -> Result<Val>;
+
+/// Arguments read onto the stack; more take one allocation.
+const STACK_ARGS: usize = 64;
+
+/// The Node-API callback of every [`Variadic`]: the function itself is the
+/// callback's data.
+unsafe extern "C" fn variadic_callback(
+    env: sys::napi_env,
+    info: sys::napi_callback_info,
+) -> sys::napi_value {
+    let cx = Cx { env };
+    let mut argv = [ptr::null_mut(); STACK_ARGS];
+    let mut argc = STACK_ARGS;
+    let mut data: *mut c_void = ptr::null_mut();
+    // SAFETY: `argv` has room for `argc` handles; Node writes at most that many.
+    let status = unsafe {
+        sys::napi_get_cb_info(
+            env,
+            info,
+            &mut argc,
+            argv.as_mut_ptr(),
+            ptr::null_mut(),
+            &mut data,
+        )
+    };
+    if status != sys::Status::napi_ok || data.is_null() {
+        return ptr::null_mut();
+    }
+    // SAFETY: `data` is the `Variadic` that `Cx::function` gave Node.
+    let function: Variadic = unsafe { std::mem::transmute::<*mut c_void, Variadic>(data) };
+    let mut heap = Vec::new();
+    let args: &[sys::napi_value] = if argc <= STACK_ARGS {
+        argv.get(..argc).unwrap_or_default()
+    } else {
+        heap.resize(argc, ptr::null_mut());
+        let mut again = argc;
+        // SAFETY: `heap` has room for `again` handles.
+        let status = unsafe {
+            sys::napi_get_cb_info(
+                env,
+                info,
+                &mut again,
+                heap.as_mut_ptr(),
+                ptr::null_mut(),
+                ptr::null_mut(),
+            )
+        };
+        if status != sys::Status::napi_ok {
+            return ptr::null_mut();
+        }
+        heap.get(..again.min(argc)).unwrap_or_default()
+    };
+    // SAFETY: `Val` is a transparent wrapper of `napi_value`.
+    let args: &[Val] =
+        unsafe { std::slice::from_raw_parts(args.as_ptr().cast::<Val>(), args.len()) };
+    // No panic is reachable; one crossing into Node would abort the process.
+    match std::panic::catch_unwind(|| function(cx, args)) {
+        Ok(Ok(value)) => value.0,
+        Ok(Err(error)) => {
+            cx.throw_failure(&error);
+            ptr::null_mut()
+        }
+        Err(_) => {
+            cx.throw_failure(&napi::Error::from_reason("regplan: internal error"));
+            ptr::null_mut()
+        }
+    }
+}
+
 /// UTF-16 to UTF-8, appended to `out`; false on a lone surrogate.
 fn decode(units: &[u16], out: &mut String) -> bool {
-    if units.iter().all(|&u| u < 0x80) {
-        // ASCII: one byte a unit.
-        #[allow(clippy::cast_possible_truncation)]
-        out.extend(units.iter().map(|&u| char::from(u as u8)));
-        return true;
-    }
     out.reserve(units.len());
     for unit in char::decode_utf16(units.iter().copied()) {
         match unit {

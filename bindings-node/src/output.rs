@@ -17,8 +17,9 @@
 //!   non-negative integer below 2^32), `D` + `text` (any other number, in
 //!   `serde_json`'s digits), `S` + `text`, `A` + `uint` count + values,
 //!   `O` + `uint` count + (`text` key, `value`)*.
-//! - `issue`: one unit, the index of its code in `regplan::Code::ALL`;
-//!   `text` path; `text` message; `uint` count + (`text` name, `value`)* params.
+//! - `issue`: `uint`, the index of its code in `regplan::Code::ALL`;
+//!   `text` path; `text` message; `uint` count + (name, `value`)* params,
+//!   a name being `uint` 1 + its index in [`PARAM_NAMES`], or `0` + `text`.
 //! - `issues`: `uint` count + issues. `report`: errors `issues`, warnings `issues`.
 //! - `validate`/`validateField`: a `report`. `validateMany`: `uint` count,
 //!   then per input `0` (valid, no warnings) or `1` + `report`.
@@ -37,76 +38,109 @@ use serde_json::Value;
 
 use crate::js::{Cx, Result, Val};
 
-/// The encoded result being written.
+/// Parameter names sent as an index into this list (`js/decode.js` holds
+/// the same list), saving JavaScript the lookup of a fresh key string;
+/// any other name is sent as text.
+pub(crate) const PARAM_NAMES: [&str; 13] = [
+    "min",
+    "max",
+    "pattern",
+    "expected",
+    "field",
+    "suggestion",
+    "allowed",
+    "also",
+    "value",
+    "kind",
+    "one_of",
+    "known",
+    "group",
+];
+
+/// The encoded result being written: Latin-1 bytes until a character
+/// beyond U+00FF appears, then UTF-16 units.
 #[derive(Default)]
 pub(crate) struct Wire {
-    units: Vec<u16>,
+    bytes: Vec<u8>,
+    wide: Option<Vec<u16>>,
 }
 
 impl Wire {
     pub(crate) fn new() -> Self {
         Wire {
-            units: Vec::with_capacity(256),
+            bytes: Vec::with_capacity(256),
+            wide: None,
         }
     }
 
-    fn unit(&mut self, unit: u16) {
-        self.units.push(unit);
-    }
-
-    fn tag(&mut self, tag: u8) {
-        self.units.push(u16::from(tag));
+    fn unit(&mut self, unit: u8) {
+        match &mut self.wide {
+            Some(units) => units.push(u16::from(unit)),
+            None => self.bytes.push(unit),
+        }
     }
 
     fn uint(&mut self, mut n: usize) {
         while n >= 0x80 {
             // Seven low bits and the continuation flag: always below 0x100.
             #[allow(clippy::cast_possible_truncation)]
-            self.units.push(((n & 0x7f) | 0x80) as u16);
+            self.unit(((n & 0x7f) | 0x80) as u8);
             n >>= 7;
         }
         #[allow(clippy::cast_possible_truncation)]
-        self.units.push(n as u16);
+        self.unit(n as u8);
     }
 
     fn text(&mut self, s: &str) {
         if s.is_ascii() {
             self.uint(s.len());
-            self.units.extend(s.bytes().map(u16::from));
-        } else {
-            self.uint(s.encode_utf16().count());
-            self.units.extend(s.encode_utf16());
+            match &mut self.wide {
+                Some(units) => units.extend(s.bytes().map(u16::from)),
+                None => self.bytes.extend_from_slice(s.as_bytes()),
+            }
+            return;
         }
+        self.uint(s.encode_utf16().count());
+        if self.wide.is_none() && s.chars().all(|c| u32::from(c) < 0x100) {
+            // Latin-1: one byte a character.
+            #[allow(clippy::cast_possible_truncation)]
+            self.bytes.extend(s.chars().map(|c| u32::from(c) as u8));
+            return;
+        }
+        let units = self
+            .wide
+            .get_or_insert_with(|| self.bytes.iter().map(|&b| u16::from(b)).collect());
+        units.extend(s.encode_utf16());
     }
 
     fn value(&mut self, value: &Value) {
         match value {
-            Value::Null => self.tag(b'N'),
-            Value::Bool(true) => self.tag(b'T'),
-            Value::Bool(false) => self.tag(b'F'),
+            Value::Null => self.unit(b'N'),
+            Value::Bool(true) => self.unit(b'T'),
+            Value::Bool(false) => self.unit(b'F'),
             Value::Number(n) => match n.as_u64().and_then(|u| u32::try_from(u).ok()) {
                 Some(small) => {
-                    self.tag(b'I');
+                    self.unit(b'I');
                     self.uint(small as usize);
                 }
                 None => {
-                    self.tag(b'D');
+                    self.unit(b'D');
                     self.text(&n.to_string());
                 }
             },
             Value::String(s) => {
-                self.tag(b'S');
+                self.unit(b'S');
                 self.text(s);
             }
             Value::Array(items) => {
-                self.tag(b'A');
+                self.unit(b'A');
                 self.uint(items.len());
                 for item in items {
                     self.value(item);
                 }
             }
             Value::Object(map) => {
-                self.tag(b'O');
+                self.unit(b'O');
                 self.uint(map.len());
                 for (key, member) in map {
                     self.text(key);
@@ -125,7 +159,13 @@ impl Wire {
             self.text(&issue.message);
             self.uint(issue.params.len());
             for (name, value) in &issue.params {
-                self.text(name);
+                match PARAM_NAMES.iter().position(|known| known == name) {
+                    Some(index) => self.uint(index + 1),
+                    None => {
+                        self.unit(0);
+                        self.text(name);
+                    }
+                }
                 self.value(value);
             }
         }
@@ -146,15 +186,11 @@ impl Wire {
         }
     }
 
-    /// The string, as Latin-1 when it can be.
+    /// The string: Latin-1 when it can be (one byte a character for V8).
     pub(crate) fn finish(self, cx: Cx) -> Result<Val> {
-        if self.units.iter().all(|&u| u < 0x100) {
-            // Checked above: every unit fits a byte.
-            #[allow(clippy::cast_possible_truncation)]
-            let bytes: Vec<u8> = self.units.iter().map(|&u| u as u8).collect();
-            cx.latin1(&bytes)
-        } else {
-            cx.str16(&self.units)
+        match self.wide {
+            Some(units) => cx.str16(&units),
+            None => cx.latin1(&self.bytes),
         }
     }
 }
@@ -187,7 +223,7 @@ pub(crate) fn reports(cx: Cx, reports: &[Report]) -> Result<Val> {
 /// The encoded `plan` result for an invalid input.
 pub(crate) fn invalid_plan(cx: Cx, report: &Report) -> Result<Val> {
     let mut wire = Wire::new();
-    wire.tag(b'X');
+    wire.unit(b'X');
     wire.report(report);
     wire.finish(cx)
 }
@@ -197,7 +233,7 @@ pub(crate) fn invalid_plan(cx: Cx, report: &Report) -> Result<Val> {
 /// and `curl`, masked unless `reveal`.
 pub(crate) fn planned(cx: Cx, request: &Request, reveal: bool) -> Result<Val> {
     let mut wire = Wire::new();
-    wire.tag(b'P');
+    wire.unit(b'P');
     wire.text(request.method.as_str());
     wire.text(&request.url);
     wire.uint(request.headers.len());
@@ -237,7 +273,10 @@ mod tests {
     fn units(f: impl FnOnce(&mut Wire)) -> Vec<u16> {
         let mut wire = Wire::new();
         f(&mut wire);
-        wire.units
+        match wire.wide {
+            Some(units) => units,
+            None => wire.bytes.iter().map(|&b| u16::from(b)).collect(),
+        }
     }
 
     #[test]
@@ -251,6 +290,19 @@ mod tests {
     fn text_is_counted_in_utf16_units() {
         assert_eq!(units(|w| w.text("é🚀")), [3, 0xe9, 0xd83d, 0xde80]);
         assert_eq!(units(|w| w.text("ab")), [2, 97, 98]);
+        assert_eq!(units(|w| w.text("é")), [1, 0xe9]);
+    }
+
+    #[test]
+    fn latin1_until_a_wide_character_then_utf16() {
+        let mut wire = Wire::new();
+        wire.text("ü");
+        assert!(wire.wide.is_none());
+        wire.text("ключ");
+        assert_eq!(
+            wire.wide,
+            Some(vec![1, 0xfc, 4, 0x43a, 0x43b, 0x44e, 0x447])
+        );
     }
 
     #[test]

@@ -204,6 +204,26 @@ describe('misuse throws a RegplanError with the core code', () => {
   })
 })
 
+describe('the encoding shared by src/output.rs and js/decode.js', () => {
+  it('lists the same parameter names', () => {
+    const rust = fs.readFileSync(path.join(__dirname, '..', 'src', 'output.rs'), 'utf8')
+    const js = fs.readFileSync(path.join(__dirname, '..', 'js', 'decode.js'), 'utf8')
+    const names = (text, start) => [...text.split(start)[1].split(']')[0].matchAll(/['"]([a-z_]+)['"]/g)].map((m) => m[1])
+    assert.deepEqual(names(js, 'const PARAM_NAMES = ['), names(rust, 'pub(crate) const PARAM_NAMES: [&str; 13] = ['))
+  })
+
+  it('round-trips every shape: unknown parameter names, wide text, long strings, big numbers', () => {
+    const long = 'é'.repeat(70_000)
+    const report = regplan.validate(OP, { ...GOOD, [long]: 1, 'ключ🚀': 1, project_id: -(2 ** 60) })
+    assert.equal(report.errors.length, 3)
+    assert.deepEqual(report.errors[0].params, { min: 1 })
+    assert.equal(report.errors[1].path, `/${long}`)
+    assert.equal(report.errors[2].path, '/ключ🚀')
+    const schema = regplan.schema('huawei_swr.namespaces.create')
+    assert.deepEqual(JSON.parse(JSON.stringify(schema)), schema)
+  })
+})
+
 describe('codes', () => {
   it('lists every issue code, then every API error code, as the core does', () => {
     const codes = regplan.codes()
