@@ -1,7 +1,8 @@
 //! Work is linear in the size of the input: 10 MB of a pathological shape
 //! takes about ten times as long as 1 MB, through validation, planning and
-//! signing. The bound is generous (a ratio of 25) so a loaded CI machine
-//! does not fail it, while any quadratic step (100×) still would.
+//! signing. The bounds are generous (median ratio below 20, worst below 60)
+//! so a loaded CI machine does not fail them, while any quadratic step
+//! (about 100×) still would.
 
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
 
@@ -12,9 +13,9 @@ use serde_json::{json, Value};
 
 const MB: usize = 1 << 20;
 
-/// The best of three runs, to shed scheduler noise.
+/// The best of five runs, to shed scheduler noise.
 fn time(f: impl Fn()) -> Duration {
-    (0..3)
+    (0..5)
         .map(|_| {
             let started = Instant::now();
             f();
@@ -53,7 +54,7 @@ fn signing_options() -> PlanOptions {
 #[test]
 #[ignore = "timing: run in release by test.sh"]
 fn ten_megabytes_cost_about_ten_times_one() {
-    let mut worst: f64 = 0.0;
+    let mut ratios: Vec<f64> = Vec::new();
     for piece in ["a-", "a__", "é", "a.", "-"] {
         let gcore = ratio(
             |n| json!({"project_id": 1, "region_id": 76, "name": repeat(piece, n)}),
@@ -77,7 +78,7 @@ fn ten_megabytes_cost_about_ten_times_one() {
         println!(
             "{piece:?}: gcore {gcore:.1}, huawei plan {huawei:.1}, repository {repository:.1}"
         );
-        worst = worst.max(gcore).max(huawei).max(repository);
+        ratios.extend([gcore, huawei, repository]);
     }
     // A valid 10 MB body through signing: the signature hashes the body once.
     let users = ratio(
@@ -99,7 +100,13 @@ fn ten_megabytes_cost_about_ten_times_one() {
         },
     );
     println!("users batch plan: {users:.1}");
-    worst = worst.max(users);
-    println!("worst 10 MB / 1 MB ratio: {worst:.1}");
-    assert!(worst < 25.0, "worst 10 MB / 1 MB ratio {worst:.1}");
+    ratios.push(users);
+    ratios.sort_by(f64::total_cmp);
+    let median = ratios[ratios.len() / 2];
+    let worst = ratios[ratios.len() - 1];
+    println!("10 MB / 1 MB ratio: median {median:.1}, worst {worst:.1}");
+    // A quadratic step would put every ratio near 100; one noisy sample on a
+    // loaded machine may reach 30.
+    assert!(median < 20.0, "median 10 MB / 1 MB ratio {median:.1}");
+    assert!(worst < 60.0, "worst 10 MB / 1 MB ratio {worst:.1}");
 }
