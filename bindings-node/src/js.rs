@@ -60,8 +60,8 @@ fn check(status: sys::napi_status) -> Result<()> {
     }
 }
 
-/// Bytes read at once onto the stack; longer strings take more calls.
-const STACK_BYTES: usize = 256;
+/// Code units read at once onto the stack; longer strings take two more calls.
+const STACK_UNITS: usize = 256;
 
 /// The built-in functions and objects the reader uses, fetched from the
 /// realm `init` ran in and kept for the life of the environment (user code
@@ -173,43 +173,29 @@ impl Cx {
     /// `Ok(false)` when it holds a lone surrogate, which UTF-8 cannot carry
     /// (`out` then holds an unspecified prefix).
     ///
-    /// Read as UTF-8 onto the stack first (one call, and V8 copies a
-    /// one-byte string directly); V8 writes a lone surrogate as U+FFFD, so
-    /// text holding U+FFFD is read again as UTF-16, which is exact.
+    /// Read as UTF-16, which is exact (V8's UTF-8 writer turns a lone
+    /// surrogate into U+FFFD, and is the slower of the two), onto the stack.
     pub(crate) fn string_into(self, value: Val, out: &mut String) -> Result<bool> {
-        let mut bytes = [0u8; STACK_BYTES];
+        let mut units = [0u16; STACK_UNITS];
         let mut copied = 0usize;
-        // SAFETY: `bytes` has room for STACK_BYTES bytes; napi writes at most
-        // STACK_BYTES - 1 and a terminating NUL.
+        // SAFETY: `units` has room for STACK_UNITS units; napi writes at most
+        // STACK_UNITS - 1 and a terminating NUL.
         check(unsafe {
-            sys::napi_get_value_string_utf8(
+            sys::napi_get_value_string_utf16(
                 self.env,
                 value.0,
-                bytes.as_mut_ptr().cast::<c_char>(),
-                STACK_BYTES,
+                units.as_mut_ptr(),
+                STACK_UNITS,
                 &mut copied,
             )
         })?;
-        // V8 stops before a character that does not fit: anything shorter
-        // than the room left for the longest one is the whole string.
-        if copied + 4 < STACK_BYTES {
-            let text = bytes.get(..copied).unwrap_or_default();
-            if text.is_ascii() {
-                // ASCII is UTF-8 as it is.
-                out.push_str(std::str::from_utf8(text).unwrap_or_default());
-                return Ok(true);
-            }
-            if let Ok(text) = std::str::from_utf8(text) {
-                if !text.contains('\u{fffd}') {
-                    out.push_str(text);
-                    return Ok(true);
-                }
-            }
+        if copied + 1 < STACK_UNITS {
+            return Ok(decode(units.get(..copied).unwrap_or_default(), out));
         }
         self.string_utf16_into(value, out)
     }
 
-    /// [`Cx::string_into`] through UTF-16, for long strings and U+FFFD.
+    /// [`Cx::string_into`] for a string too long for the stack.
     fn string_utf16_into(self, value: Val, out: &mut String) -> Result<bool> {
         let mut len = 0usize;
         // SAFETY: a null buffer asks for the length only.
@@ -636,6 +622,12 @@ unsafe extern "C" fn variadic_callback(
 
 /// UTF-16 to UTF-8, appended to `out`; false on a lone surrogate.
 fn decode(units: &[u16], out: &mut String) -> bool {
+    if units.iter().all(|&u| u < 0x80) {
+        // SAFETY: every unit is ASCII, so the bytes appended are valid UTF-8.
+        #[allow(clippy::cast_possible_truncation)]
+        unsafe { out.as_mut_vec() }.extend(units.iter().map(|&u| u as u8));
+        return true;
+    }
     out.reserve(units.len());
     for unit in char::decode_utf16(units.iter().copied()) {
         match unit {
