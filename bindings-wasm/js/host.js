@@ -35,6 +35,8 @@ let textRoom = 0;
 let memory = null;
 let at = 0;
 let u8 = new Uint8Array(0);
+let keyView = u8;
+let textView = u8;
 let u32 = new Uint32Array(0);
 let f64 = new Float64Array(0);
 let pending;
@@ -60,22 +62,30 @@ function views() {
     u8 = new Uint8Array(memory.buffer);
     u32 = new Uint32Array(memory.buffer);
     f64 = new Float64Array(memory.buffer);
+    keyView = u8.subarray(at + KEY_AT, at + KEY_AT + keyRoom);
+    textView = u8.subarray(at + textAt, at + textAt + textRoom);
   }
 }
 
-/** Writes `s` as UTF-8 at byte `to` if it fits in `room` bytes; its length or -1. */
-function utf8(s, to, room) {
+/**
+ * Writes `s` as UTF-8 at byte `to` if it fits in `room` bytes (`view` is
+ * that region); its length in bytes, or -1. Short ASCII strings are copied
+ * by hand, longer ones by TextEncoder, whichever is faster.
+ */
+function utf8(s, to, room, view) {
   const n = s.length;
   if (n > room) return -1;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0x7f) break;
-    u8[to + i] = c;
+  if (n < 16) {
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      u8[to + i] = c;
+    }
+    if (i === n) return n;
   }
-  if (i === n) return n;
-  const { read, written } = encoder.encodeInto(s.slice(i), u8.subarray(to + i, to + room));
-  return read === n - i ? i + written : -1;
+  const { read, written } = encoder.encodeInto(s, view);
+  return read === n ? written : -1;
 }
 
 /**
@@ -96,7 +106,7 @@ function classify(v) {
         kind = LONE_SURROGATE;
       } else {
         views();
-        const n = utf8(v, at + textAt, textRoom);
+        const n = utf8(v, at + textAt, textRoom, textView);
         if (n < 0) {
           kind = LONG_STRING;
         } else {
@@ -205,7 +215,7 @@ export function entry(v, own, i) {
   } else if (!wellFormed(k)) {
     u32[(at + KEY_STATE_AT) >>> 2] = LONE_KEY;
   } else {
-    const n = utf8(k, at + KEY_AT, keyRoom);
+    const n = utf8(k, at + KEY_AT, keyRoom, keyView);
     u32[(at + KEY_STATE_AT) >>> 2] = n < 0 ? LONG_KEY : KEY;
     u32[(at + KEY_LEN_AT) >>> 2] = n;
   }
