@@ -61,6 +61,8 @@ if [ -f "$ROOT/tests/hostile/cases.json" ]; then
   (cd "$ROOT" && cargo run -q --release -p regplan --example hostile -- tests/hostile/cases.json target/hostile/rust.jsonl)
   REGPLAN_PACKAGE="$SMOKE/node_modules/regplan" node "$ROOT/tests/hostile/run_node.mjs" addon --limits
   python3 "$ROOT/tests/hostile/compare.py" "$ROOT/target/hostile" rust node
+  step "linear time: 10 MiB inputs cost about ten times 1 MiB (tests/hostile/linear.json)"
+  REGPLAN_PACKAGE="$SMOKE/node_modules/regplan" node "$ROOT/tests/hostile/linear.mjs" addon
 else
   step "hostile values skipped (no tests/hostile/cases.json)"
 fi

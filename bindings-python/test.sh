@@ -73,6 +73,9 @@ else
   step "hostile runner skipped (no tests/hostile/cases.json)"
 fi
 
+step "linear time: 10 MiB inputs cost about ten times 1 MiB (tests/hostile/linear.json)"
+"$PY" "$ROOT/tests/hostile/linear.py"
+
 INPUTS="$ROOT/target/differential/inputs.jsonl"
 if [ -f "$INPUTS" ]; then
   step "differential runner (target/differential/python.jsonl)"

@@ -107,6 +107,8 @@ if [ -f "$ROOT/tests/hostile/cases.json" ]; then
   else
     node test/hostile.mjs "$ROOT/tests/hostile/cases.json" "$ROOT/target/hostile/wasm.jsonl"
   fi
+  step "linear time in Node: 10 MiB inputs cost about ten times 1 MiB (tests/hostile/linear.json)"
+  node "$ROOT/tests/hostile/linear.mjs" wasm
 fi
 
 step "browser (Chromium, --target web build: vectors and hostile values)"

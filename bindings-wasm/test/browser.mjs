@@ -2,7 +2,8 @@
 // vectors and the hostile catalogue on 127.0.0.1, opens it in Chromium
 // (playwright-core + /usr/bin/chromium) and fails unless every vector passes
 // in the page; the page's hostile lines go to target/hostile/browser.jsonl
-// (compared with the Rust reference by tests/hostile/compare.py).
+// (compared with the Rust reference by tests/hostile/compare.py); then the
+// shared linear-time workloads run in the page (tests/hostile/linear.mjs).
 import { createServer } from "node:http";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,6 +85,15 @@ try {
     for (const failure of result.failures) console.error(failure);
     if (errors.length) console.error(`page errors:\n${errors.join("\n")}`);
     exitCode = result.failed === 0 && result.total >= 100 && errors.length === 0 ? 0 : 1;
+    // The shared linear-time workloads (tests/hostile/linear.json), in the page's own module.
+    const { report } = await import("../../tests/hostile/linear.mjs");
+    const linear = await page.evaluate(async () => {
+      const [{ measure }, api, config] = await Promise.all([
+        import("/hostile/linear.mjs"), import("/js/web.js"), fetch("/hostile/linear.json").then((r) => r.json()),
+      ]);
+      return measure(api, config);
+    });
+    if (!report("browser", linear)) exitCode = 1;
   }
 } finally {
   await browser?.close();

@@ -1,21 +1,24 @@
-//! Work is linear in the size of the input: 10 MB of a pathological shape
-//! takes about ten times as long as 1 MB, through validation, planning and
-//! signing. The bounds are generous (median ratio below 20, worst below 60)
-//! so a loaded CI machine does not fail them, while any quadratic step
-//! (about 100×) still would.
+//! Work is linear in the size of the input: 10 MiB of a pathological shape
+//! takes about ten times as long as 1 MiB, through validation, planning and
+//! signing. The workloads and bounds are shared with every runtime
+//! (`tests/hostile/linear.json`); the bounds are generous so a loaded CI
+//! machine does not fail them, while any quadratic step (about 100×) would.
 
-#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic, missing_docs)]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::time::{Duration, Instant};
 
-use regplan::{Credentials, PlanOptions, Timestamp};
 use serde_json::{json, Value};
 
-const MB: usize = 1 << 20;
-
-/// The best of five runs, to shed scheduler noise.
-fn time(f: impl Fn()) -> Duration {
-    (0..5)
+/// The best of `runs`, to shed scheduler noise.
+fn best(runs: u64, f: impl Fn()) -> Duration {
+    (0..runs)
         .map(|_| {
             let started = Instant::now();
             f();
@@ -25,27 +28,19 @@ fn time(f: impl Fn()) -> Duration {
         .unwrap_or_default()
 }
 
-fn ratio(make: impl Fn(usize) -> Value, run: impl Fn(&Value)) -> f64 {
-    let small = make(MB);
-    let large = make(10 * MB);
-    let t1 = time(|| run(&small));
-    let t10 = time(|| run(&large));
-    t10.as_secs_f64() / t1.as_secs_f64().max(1e-6)
-}
-
-fn repeat(piece: &str, bytes: usize) -> String {
-    piece.repeat(bytes / piece.len())
-}
-
-fn signing_options() -> PlanOptions {
-    PlanOptions {
-        credentials: Some(Credentials::AccessKey {
-            access_key: "AK".into(),
-            secret_key: "SK".into(),
-            project_id: None,
-        }),
-        timestamp: Timestamp::from_millis(1_764_000_000_000),
-        ..PlanOptions::default()
+/// `value` with "$fill" / "$users" grown to about `bytes` bytes of `piece`.
+fn expand(value: &Value, piece: &str, bytes: usize) -> Value {
+    match value {
+        Value::String(s) if s == "$fill" => Value::from(piece.repeat(bytes / piece.len())),
+        Value::String(s) if s == "$users" => (0..bytes / 40)
+            .map(|i| json!({"name": format!("user{i}"), "duration": 1}))
+            .collect(),
+        Value::Array(items) => items.iter().map(|v| expand(v, piece, bytes)).collect(),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| (k.clone(), expand(v, piece, bytes)))
+            .collect(),
+        other => other.clone(),
     }
 }
 
@@ -54,59 +49,54 @@ fn signing_options() -> PlanOptions {
 #[test]
 #[ignore = "timing: run in release by test.sh"]
 fn ten_megabytes_cost_about_ten_times_one() {
-    let mut ratios: Vec<f64> = Vec::new();
-    for piece in ["a-", "a__", "é", "a.", "-"] {
-        let gcore = ratio(
-            |n| json!({"project_id": 1, "region_id": 76, "name": repeat(piece, n)}),
-            |input| {
-                let report = regplan::validate("gcore.registries.create", input).unwrap();
-                assert!(!report.is_valid());
-            },
-        );
-        let huawei = ratio(
-            |n| json!({"region": "cn-north-4", "namespace": repeat(piece, n)}),
-            |input| {
-                let _ = regplan::plan("huawei_swr.namespaces.create", input, &signing_options());
-            },
-        );
-        let repository = ratio(
-            |n| json!({"project_id": 1, "region_id": 76, "registry_id": 1, "repository_name": repeat(piece, n)}),
-            |input| {
-                let _ = regplan::validate("gcore.repositories.delete", input);
-            },
-        );
-        println!(
-            "{piece:?}: gcore {gcore:.1}, huawei plan {huawei:.1}, repository {repository:.1}"
-        );
-        ratios.extend([gcore, huawei, repository]);
-    }
-    // A valid 10 MB body through signing: the signature hashes the body once.
-    let users = ratio(
-        |n| {
-            let count = n / 40;
-            let users: Vec<Value> = (0..count)
-                .map(|i| json!({"name": format!("user{i}"), "duration": 1}))
-                .collect();
-            json!({"project_id": 1, "region_id": 76, "registry_id": 1, "users": users})
-        },
-        |input| {
-            let options = PlanOptions {
-                credentials: Some(Credentials::ApiKey {
-                    api_key: "k".into(),
-                }),
-                ..PlanOptions::default()
-            };
-            regplan::plan("gcore.users.create_multiple", input, &options).unwrap();
-        },
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/hostile/linear.json"
+    ))
+    .unwrap();
+    let config: Value = serde_json::from_str(&text).unwrap();
+    let size = |key: &str| usize::try_from(config[key].as_u64().unwrap()).unwrap();
+    let (small, large, runs) = (
+        size("small"),
+        size("large"),
+        config["runs"].as_u64().unwrap(),
     );
-    println!("users batch plan: {users:.1}");
-    ratios.push(users);
+    let mut ratios: Vec<f64> = Vec::new();
+    for workload in config["workloads"].as_array().unwrap() {
+        let op = workload["op"].as_str().unwrap();
+        let pieces = workload.get("pieces").unwrap_or(&config["pieces"]);
+        let run = |input: &Value| match workload["call"].as_str().unwrap() {
+            "validate" => {
+                regplan::validate(op, input).unwrap();
+            }
+            _ => {
+                regplan::interop::plan_value(op, input, &workload["options"]).unwrap();
+            }
+        };
+        for piece in pieces.as_array().unwrap() {
+            let piece = piece.as_str().unwrap();
+            let one = expand(&workload["input"], piece, small);
+            let ten = expand(&workload["input"], piece, large);
+            let t1 = best(runs, || run(&one)).as_secs_f64().max(1e-6);
+            let ratio = best(runs, || run(&ten)).as_secs_f64() / t1;
+            println!(
+                "  {} {piece:?}: {ratio:.1}",
+                workload["name"].as_str().unwrap()
+            );
+            ratios.push(ratio);
+        }
+    }
     ratios.sort_by(f64::total_cmp);
     let median = ratios[ratios.len() / 2];
     let worst = ratios[ratios.len() - 1];
-    println!("10 MB / 1 MB ratio: median {median:.1}, worst {worst:.1}");
-    // A quadratic step would put every ratio near 100; one noisy sample on a
-    // loaded machine may reach 30.
-    assert!(median < 20.0, "median 10 MB / 1 MB ratio {median:.1}");
-    assert!(worst < 60.0, "worst 10 MB / 1 MB ratio {worst:.1}");
+    println!("linear time (rust): 10 MiB / 1 MiB median {median:.1}, worst {worst:.1}");
+    let bound = |key: &str| config["bounds"][key].as_f64().unwrap();
+    assert!(
+        median < bound("median"),
+        "median 10 MiB / 1 MiB ratio {median:.1}"
+    );
+    assert!(
+        worst < bound("worst"),
+        "worst 10 MiB / 1 MiB ratio {worst:.1}"
+    );
 }
