@@ -17,6 +17,9 @@ cargo fmt --all --check
 step "lint"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "shared vectors: the JSON files are what make_vectors.py writes"
+python3 tests/vectors/make_vectors.py --check >/dev/null
+
 step "rust tests (core, shared vectors, schema agreement, CLI)"
 cargo test --workspace --locked
 

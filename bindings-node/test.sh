@@ -21,7 +21,7 @@ step "build (napi build --platform --release)"
 npm run build
 ls -l regplan.linux-x64-gnu.node index.js index.d.ts
 
-step "node --test (shared vectors, API, host values, secrets)"
+step "node --test (API, host values, secrets)"
 # --expose-gc: the memory checks collect before they measure.
 node --expose-gc --test test/*.test.js
 
@@ -54,6 +54,10 @@ cat > tsconfig.json <<'JSON'
 JSON
 "$HERE/node_modules/.bin/tsc" -p tsconfig.json
 cd "$HERE"
+
+step "shared vectors: the installed package's answers, judged by the one matcher"
+REGPLAN_PACKAGE="$SMOKE/node_modules/regplan" node "$ROOT/tests/vectors/answer.mjs" addon "$ROOT/target/vectors/node.jsonl"
+bash "$ROOT/tests/vectors/judge.sh" node=target/vectors/node.jsonl
 
 if [ -f "$ROOT/tests/hostile/cases.json" ]; then
   step "hostile values (tests/hostile/) on the installed package -> target/hostile/node.jsonl"

@@ -73,6 +73,10 @@ else
   step "hostile runner skipped (no tests/hostile/cases.json)"
 fi
 
+step "shared vectors: the installed package's answers, judged by the one matcher"
+"$PY" "$ROOT/tests/vectors/answer.py" "$ROOT/target/vectors/python.jsonl"
+bash "$ROOT/tests/vectors/judge.sh" python=target/vectors/python.jsonl
+
 step "linear time: 10 MiB inputs cost about ten times 1 MiB (tests/hostile/linear.json)"
 "$PY" "$ROOT/tests/hostile/linear.py"
 

@@ -8,7 +8,7 @@
 # Steps: toolchain (wasm32 target, wasm-bindgen-cli at the Cargo.lock
 # version), npm ci, cargo build (profile wasm-release, see OPT below),
 # wasm-bindgen for --target web and --target nodejs, wasm-opt -Oz, size
-# budget, node --test (shared vectors, API, hostile values, secrets), tsc
+# budget, node --test (API, hostile values, secrets), the shared vectors, tsc
 # --noEmit, the vectors and the hostile catalogue in Chromium, npm pack +
 # install into a fresh project, the hostile runner when
 # tests/hostile/cases.json exists and the differential runner when
@@ -93,7 +93,7 @@ if [ "$raw" -gt "$MAX_RAW" ] || [ "$gz" -gt "$MAX_GZIP" ]; then
   exit 1
 fi
 
-step "node --test (shared vectors, API, hostile values, secrets)"
+step "node --test (API, hostile values, secrets)"
 node --test test/*.test.mjs
 
 step "tsc --noEmit (typed usage of js/index.d.ts)"
@@ -116,6 +116,9 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update && apt-get install -y chromium
 fi
 node test/browser.mjs
+step "shared vectors: wasm in Node and in Chromium, judged by the one matcher"
+node "$ROOT/tests/vectors/answer.mjs" wasm "$ROOT/target/vectors/wasm.jsonl"
+bash "$ROOT/tests/vectors/judge.sh" wasm=target/vectors/wasm.jsonl browser=target/vectors/browser.jsonl
 if [ -f "$ROOT/target/hostile/rust.jsonl" ] && command -v python3 >/dev/null; then
   python3 "$ROOT/tests/hostile/compare.py" "$ROOT/target/hostile" rust wasm browser
 fi

@@ -3,11 +3,13 @@
 
 Every expectation below is written by hand from the seeds and the vendor SDK
 capture (tests/vendor/gcore_sdk_requests.json); nothing is computed by regplan.
-The JSON files are the source of truth that every runtime runs; this script
-only saves typing boundaries one by one. Run: python3 tests/vectors/make_vectors.py
+This script is the one source of the cases; the JSON files every runtime
+runs are its output. Edit here, then run: python3 tests/vectors/make_vectors.py
+(`--check`, which CI runs, fails when a JSON file differs from what it writes).
 """
 import json
 import pathlib
+import sys
 
 HERE = pathlib.Path(__file__).parent
 SDK = json.loads((HERE.parent / "vendor" / "gcore_sdk_requests.json").read_text())
@@ -61,9 +63,22 @@ def from_sdk(name, op, input, sdk_case, body=None, url=None, **kw):
     )
 
 
+CHECK = "--check" in sys.argv[1:]
+STALE = []
+
+
+def save(path, text):
+    """Writes `text` to `path`, or under --check notes that the file differs."""
+    if CHECK:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            STALE.append(str(path.relative_to(HERE.parent.parent)))
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
 def write(filename, description, options, cases):
     doc = {"description": description, "options": options, "cases": cases}
-    (HERE / filename).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+    save(HERE / filename, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
     print(f"{filename}: {len(cases)} cases")
 
 
@@ -876,8 +891,8 @@ signed = [
               base_url="https://gov-ncr.apigw.gov-ntruss.com/ncr/kr/v2"),
 ]
 VENDOR = HERE.parent / "vendor"
-(VENDOR / "signing_cases.json").write_text(json.dumps([dict(c["signing"], name=c["name"]) for c in signed],
-                                                      indent=2, ensure_ascii=False) + "\n")
+save(VENDOR / "signing_cases.json", json.dumps([dict(c["signing"], name=c["name"]) for c in signed],
+                                               indent=2, ensure_ascii=False) + "\n")
 
 
 def load_signatures(filename):
@@ -928,3 +943,6 @@ signed_cases += [
 print(f"signed cases with vendor signatures: {len(signed_cases) - 3} of {len(signed)}")
 write("signed_requests.json", "Signed requests: Huawei SDK-HMAC-SHA256 and NAVER API Gateway v2, "
       "signatures from the vendors' code (tests/vendor/)", {}, signed_cases)
+
+if STALE:
+    sys.exit("out of date (run python3 tests/vectors/make_vectors.py): " + ", ".join(STALE))
