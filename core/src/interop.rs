@@ -82,6 +82,10 @@ pub fn read_options<I: Input>(
 ) -> Result<(PlanOptions, bool), Failure<I::Error>> {
     let mut value = match options {
         None => Value::Null,
+        // An array is refused for its type, as `plan_options` refuses it, not for its size.
+        Some(options) if matches!(options.shape(), Ok(input::Shape::Array(_))) => {
+            return plan_options(&Value::Array(Vec::new())).map_err(Failure::Api)
+        }
         Some(options) => match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
             Ok(value) => value,
             Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
