@@ -1,5 +1,5 @@
-// JSON helpers for the differential runner (test/differential.mjs): key order
-// and the clock, as the Rust reference sees them. No Node or browser APIs here.
+// JSON key order for the differential runner (test/differential.mjs), as the
+// Rust reference writes it. No Node or browser APIs here.
 
 /** Keys sorted recursively, so deep equality ignores key order (as serde_json's Value does). */
 export function canonical(value) {
@@ -21,17 +21,4 @@ export function byCodePoint(a, b) {
     if (d !== 0) return d;
   }
   return x.length - y.length;
-}
-
-/**
- * The vector's options with the clock off: a vector without `timestamp`
- * means "no signing time" (the core reads no clock), which the binding
- * spells `timestamp: null`; absent, it would use Date.now().
- */
-export function withoutClock(options) {
-  if (options === null || options === undefined) return { timestamp: null };
-  if (typeof options === "object" && !Array.isArray(options) && !("timestamp" in options)) {
-    return { ...options, timestamp: null };
-  }
-  return options;
 }

@@ -33,6 +33,8 @@
     missing_docs
 )]
 
+mod support;
+
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
@@ -70,24 +72,12 @@ fn ops() -> &'static [&'static Operation] {
 fn vector_inputs() -> &'static [(&'static Operation, Value)] {
     static INPUTS: OnceLock<Vec<(&'static Operation, Value)>> = OnceLock::new();
     INPUTS.get_or_init(|| {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("tests/vectors")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        paths.sort();
         let mut out = Vec::new();
-        for path in paths {
-            let doc: Value =
-                serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
-            for case in doc["cases"].as_array().expect("cases") {
-                let expect = &case["expect"];
-                let valid = expect.get("request").is_some() || expect["errors"] == json!([]);
-                let op = regplan::operation(case["op"].as_str().expect("op")).expect("op");
-                if valid && regplan::validate(op.id, &case["input"]).unwrap().is_valid() {
-                    out.push((op, case["input"].clone()));
-                }
+        for case in support::vectors::cases() {
+            let valid = case.expect.get("request").is_some() || case.expect["errors"] == json!([]);
+            let op = regplan::operation(&case.op).expect("op");
+            if valid && regplan::validate(op.id, &case.input).unwrap().is_valid() {
+                out.push((op, case.input));
             }
         }
         assert!(out.len() > 50, "only {} valid vector inputs", out.len());

@@ -8,7 +8,7 @@
 
 /** The vector's options with the clock off: the core reads no clock, and a
  * vector without `timestamp` means none (`null`; absent would be Date.now()). */
-function withoutClock(options) {
+export function withoutClock(options) {
   if (options && typeof options === 'object' && !Array.isArray(options) && !('timestamp' in options)) {
     return { ...options, timestamp: null }
   }
