@@ -6,7 +6,8 @@
 use std::fmt::Write as _;
 
 use crate::providers::{self, OPERATIONS};
-use crate::spec::{Field, Kind, Location};
+use crate::report::Code;
+use crate::spec::{CrossRule, Field, FieldRule, Kind, KnownValues, Location, Operation, PerValue};
 
 /// Markdown tables: every field rule with its source, then the cross-field rules.
 #[must_use]
@@ -45,11 +46,122 @@ pub fn rule_table() -> String {
                     "\nCross-field rule of `{}` ({}), from {}: {}.\n",
                     op.id, check.name, check.source.document, check.source.location
                 );
-                out.push_str(&(check.table)());
+                match check.rule {
+                    CrossRule::PerValue(rules) => per_value_table(op, rules, &mut out),
+                    CrossRule::KnownValues(known) => known_values_table(known, &mut out),
+                }
             }
         }
     }
     out
+}
+
+/// One row per case of a [`PerValue`] declaration, then the retired values.
+fn per_value_table(op: &Operation, rules: &PerValue, out: &mut String) {
+    let list = |keys: &[&str]| {
+        if keys.is_empty() {
+            "—".to_owned()
+        } else {
+            keys.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "| {} | {} | required {} | {} | also allowed | source |",
+        rules.discriminator,
+        rules.fields.join(" | "),
+        rules.object,
+        rules.groups_are
+    );
+    let columns = 5 + rules.fields.len();
+    out.push_str(&"| --- ".repeat(columns));
+    out.push_str("|\n");
+    for case in rules.cases {
+        let fields: Vec<String> = rules
+            .fields
+            .iter()
+            .map(|name| match case.fields.iter().find(|(n, _)| n == name) {
+                Some((_, FieldRule::FixedUrl(url))) => format!("must be {url} (default)"),
+                Some((_, FieldRule::Required)) => "required".to_owned(),
+                None => "—".to_owned(),
+            })
+            .collect();
+        let groups = if case.exactly_one.is_empty() {
+            case.all_or_none
+                .iter()
+                .map(|g| format!("optional, all or none: {}", list(g)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        } else {
+            format!(
+                "exactly one of: {}",
+                case.exactly_one
+                    .iter()
+                    .map(|g| format!("({})", list(g)))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            )
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} — {} |",
+            case.value,
+            fields.join(" | "),
+            list(case.required),
+            if groups.is_empty() { "—" } else { &groups },
+            list(case.optional),
+            case.source.document,
+            case.source.location.replace('|', "\\|"),
+        );
+    }
+    if let Some(Kind::Enum(rule)) = op.field(rules.discriminator).map(|f| &f.kind) {
+        for (value, why) in rule.retired {
+            let _ = writeln!(
+                out,
+                "| {value} |{} {why} (`{}`) |",
+                " — |".repeat(columns - 2),
+                Code::KindNotSupported
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        "\nKeys of other {}s are `{}`",
+        rules.discriminator,
+        Code::Forbidden
+    );
+    for case in rules.cases {
+        for warning in case.warnings {
+            let _ = write!(
+                out,
+                "; {} without {} adds the warning `{}`",
+                case.value,
+                warning.unless_any_of.join("/"),
+                warning.code
+            );
+        }
+    }
+    out.push_str(".\n");
+}
+
+/// The table of a [`KnownValues`] declaration.
+fn known_values_table(known: &KnownValues, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- | --- |",
+        known.field, known.meaning
+    );
+    for (value, meaning) in known.table {
+        let _ = writeln!(out, "| {value} | {meaning} |");
+    }
+    let _ = writeln!(
+        out,
+        "\nAny other {} that passes its rule is accepted with the warning `{}`.",
+        known.field, known.code
+    );
 }
 
 struct Row {

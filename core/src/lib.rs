@@ -33,8 +33,10 @@
 //! Rules are data: each provider module under `providers/` declares its
 //! operations as tables of [`Field`]s with constraint values and a
 //! [`Source`] citing the document they come from; a few named
-//! [`spec::CrossCheck`]s cover what a table cannot say. The validator, the
-//! request builder and the JSON Schema exporter all read those tables.
+//! [`spec::CrossCheck`]s declare, also as data, what a table cannot say
+//! (rules chosen by a discriminator field, a table of known values). The
+//! validator, the request builder, the JSON Schema exporter and the rule
+//! table all read the same declarations, each with one generic arm per kind.
 
 #![deny(
     clippy::unwrap_used,
@@ -54,6 +56,7 @@
 
 mod docs;
 mod error;
+mod grammar;
 pub mod input;
 pub mod interop;
 pub mod json_text;

@@ -560,10 +560,12 @@ fn write_object(
                 default = match &field.default {
                     Some(DefaultValue::Integer(i)) => Datum::Int(*i),
                     Some(DefaultValue::Text(text)) => Datum::Str((*text).to_owned()),
-                    Some(DefaultValue::Derived(derive)) => match derive(input) {
-                        Some(s) => Datum::Str(s.to_owned()),
-                        None => continue,
-                    },
+                    Some(DefaultValue::PerValue(rules)) => {
+                        match rules.fixed_value(input, field.name) {
+                            Some(s) => Datum::Str(s.to_owned()),
+                            None => continue,
+                        }
+                    }
                     None => continue,
                 };
                 if let Some(applied) = defaults.as_deref_mut() {

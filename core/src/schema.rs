@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::spec::{DefaultValue, Field, Kind, Location, Operation};
+use crate::spec::{CrossRule, DefaultValue, Field, FieldRule, Kind, Location, Operation, PerValue};
 use crate::validate::MAX_SAFE_INTEGER;
 
 pub(crate) fn operation_schema(op: &Operation) -> Value {
@@ -26,7 +26,11 @@ pub(crate) fn operation_schema(op: &Operation) -> Value {
         let all_of: Vec<Value> = op
             .checks
             .iter()
-            .flat_map(|check| (check.schema)())
+            .flat_map(|check| match check.rule {
+                CrossRule::PerValue(rules) => per_value_schema(rules),
+                // A warning, not a constraint: nothing for JSON Schema to say.
+                CrossRule::KnownValues(_) => Vec::new(),
+            })
             .collect();
         if !all_of.is_empty() {
             head.insert("allOf".into(), Value::Array(all_of));
@@ -34,6 +38,63 @@ pub(crate) fn operation_schema(op: &Operation) -> Value {
         *map = head;
     }
     schema
+}
+
+/// One `if`/`then` per case of a [`PerValue`] declaration.
+fn per_value_schema(rules: &PerValue) -> Vec<Value> {
+    rules
+        .cases
+        .iter()
+        .map(|case| {
+            let mut then = Map::new();
+            let mut object = Map::new();
+            object.insert("required".into(), json!(case.required));
+            object.insert(
+                "propertyNames".into(),
+                json!({"enum": case.allowed(rules.object_fields)}),
+            );
+            let mut dependent = Map::new();
+            for group in case.groups() {
+                for key in group {
+                    let others: Vec<&str> = group.iter().copied().filter(|k| k != key).collect();
+                    if !others.is_empty() {
+                        dependent.insert((*key).into(), json!(others));
+                    }
+                }
+            }
+            if !dependent.is_empty() {
+                object.insert("dependentRequired".into(), Value::Object(dependent));
+            }
+            if !case.exactly_one.is_empty() {
+                let one_of: Vec<Value> = case
+                    .exactly_one
+                    .iter()
+                    .map(|g| json!({"anyOf": g.iter().map(|k| json!({"required": [k]})).collect::<Vec<_>>()}))
+                    .collect();
+                object.insert("oneOf".into(), Value::Array(one_of));
+            }
+            let mut properties = Map::new();
+            properties.insert(rules.object.into(), Value::Object(object));
+            let mut required = Vec::new();
+            for (name, rule) in case.fields {
+                match rule {
+                    FieldRule::FixedUrl(url) => {
+                        properties.insert((*name).into(), json!({"const": url}));
+                    }
+                    FieldRule::Required => required.push(*name),
+                }
+            }
+            if !required.is_empty() {
+                then.insert("required".into(), json!(required));
+            }
+            then.insert("properties".into(), Value::Object(properties));
+            json!({
+                "if": {"properties": {rules.discriminator: {"const": case.value}}, "required": [rules.discriminator]},
+                "then": then,
+                "description": format!("{}: {}", case.source.document, case.source.location),
+            })
+        })
+        .collect()
 }
 
 fn object_schema(fields: &[Field]) -> Value {

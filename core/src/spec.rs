@@ -7,11 +7,9 @@
 
 use regex::Regex;
 use serde::Serialize;
-use serde_json::Value;
 use std::sync::LazyLock;
 
 use crate::record::Record;
-use crate::report::Issue;
 
 /// Where a documented rule comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -216,15 +214,13 @@ pub enum DefaultValue {
     Integer(i64),
     /// A fixed string.
     Text(&'static str),
-    /// A value that depends on other fields (Qovery's per-kind URL); `None` means no default.
-    #[serde(serialize_with = "serialize_derived")]
-    Derived(fn(&Record) -> Option<&'static str>),
+    /// The value a [`PerValue`] rule fixes the field to for the input's case
+    /// (Qovery's per-kind URL); none when the case fixes nothing.
+    #[serde(serialize_with = "serialize_per_value")]
+    PerValue(&'static PerValue),
 }
 
-fn serialize_derived<S: serde::Serializer>(
-    _: &fn(&Record) -> Option<&'static str>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_per_value<S: serde::Serializer>(_: &&PerValue, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str("(depends on other fields)")
 }
 
@@ -363,17 +359,144 @@ pub struct ArrayRule {
     pub max_items: Option<usize>,
 }
 
-/// A rule relating several fields of one input.
+/// A rule relating several fields of one input, named and cited.
 #[derive(Debug)]
 pub struct CrossCheck {
     /// Name shown in the rule table.
     pub name: &'static str,
-    /// Adds errors and warnings for the whole input (already known to be an object).
-    pub validate: fn(&Record, &mut Vec<Issue>, &mut Vec<Issue>),
-    /// The same rule as JSON Schema subschemas, added to the operation schema's `allOf`.
-    pub schema: fn() -> Vec<Value>,
-    /// The same rule as a Markdown table, for README.md.
-    pub table: fn() -> String,
+    /// What the rule says, as data; the validator, the schema exporter and
+    /// the rule table each read it with one generic arm per variant.
+    pub rule: CrossRule,
     /// Where it is documented.
     pub source: Source,
+}
+
+/// The kinds of cross-field rule, each read by one generic engine.
+#[derive(Debug)]
+pub enum CrossRule {
+    /// Rules chosen by the value of one field (Qovery's `kind`).
+    PerValue(&'static PerValue),
+    /// A field whose value should be in a table (Huawei's regions): another
+    /// value that passes the field's rule is accepted with a warning.
+    KnownValues(&'static KnownValues),
+}
+
+/// Rules chosen by the value of a discriminator field, in the manner of
+/// botocore's service models: data only, enforced by one generic validator.
+#[derive(Debug)]
+pub struct PerValue {
+    /// The field whose value selects a [`Case`] (an enum field).
+    pub discriminator: &'static str,
+    /// Top-level fields whose presence or value a case constrains.
+    pub fields: &'static [&'static str],
+    /// The object field whose keys a case constrains.
+    pub object: &'static str,
+    /// That object's fields, in documented order (the order keys are listed in).
+    pub object_fields: &'static [Field],
+    /// What the exactly-one groups stand for, in messages ("credentials").
+    pub groups_are: &'static str,
+    /// One case per discriminator value.
+    pub cases: &'static [Case],
+}
+
+/// The rules of one discriminator value.
+#[derive(Debug)]
+pub struct Case {
+    /// The discriminator value.
+    pub value: &'static str,
+    /// Rules on top-level fields (from [`PerValue::fields`]).
+    pub fields: &'static [(&'static str, FieldRule)],
+    /// Object keys that must be present.
+    pub required: &'static [&'static str],
+    /// Groups of object keys that are set all together or not at all.
+    pub all_or_none: &'static [&'static [&'static str]],
+    /// Groups of object keys of which exactly one is set, completely (each
+    /// group is also all-or-none). Empty: no such choice.
+    pub exactly_one: &'static [&'static [&'static str]],
+    /// Further object keys that may be present; any other key is `forbidden`.
+    pub optional: &'static [&'static str],
+    /// Warnings for a valid but doubtful object.
+    pub warnings: &'static [CaseWarning],
+    /// Where the case is documented.
+    pub source: Source,
+}
+
+/// What a case requires of a top-level field.
+#[derive(Clone, Copy, Debug)]
+pub enum FieldRule {
+    /// The field must be present.
+    Required,
+    /// The field must be exactly this URL, which is also its default. A value
+    /// with another scheme is left to the field's own rule (one message per mistake).
+    FixedUrl(&'static str),
+}
+
+/// A warning when none of some object keys is set.
+#[derive(Debug)]
+pub struct CaseWarning {
+    /// The warning's code.
+    pub code: crate::report::Code,
+    /// Warned when none of these keys is set.
+    pub unless_any_of: &'static [&'static str],
+    /// What to do about it.
+    pub message: &'static str,
+}
+
+impl PerValue {
+    /// The case of the input's discriminator value, if it has a known one.
+    pub(crate) fn case_for(&self, input: &Record) -> Option<&'static Case> {
+        let value = input.str(self.discriminator)?;
+        self.cases.iter().find(|case| case.value == value)
+    }
+
+    /// The value `field` is fixed to by the input's case, if any (its default).
+    pub(crate) fn fixed_value(&self, input: &Record, field: &str) -> Option<&'static str> {
+        self.case_for(input)?
+            .fields
+            .iter()
+            .find_map(|(name, rule)| match rule {
+                FieldRule::FixedUrl(url) if *name == field => Some(*url),
+                _ => None,
+            })
+    }
+}
+
+impl Case {
+    /// Every all-or-none group: the declared ones, then the exactly-one groups.
+    pub(crate) fn groups(&self) -> impl Iterator<Item = &'static [&'static str]> {
+        self.all_or_none.iter().chain(self.exactly_one).copied()
+    }
+
+    /// Whether the object may hold `key`.
+    pub(crate) fn allows(&self, key: &str) -> bool {
+        self.required.contains(&key)
+            || self.optional.contains(&key)
+            || self.groups().any(|group| group.contains(&key))
+    }
+
+    /// The keys the object may hold, in documented order.
+    pub(crate) fn allowed(&self, object_fields: &[Field]) -> Vec<&'static str> {
+        object_fields
+            .iter()
+            .map(|f| f.name)
+            .filter(|key| self.allows(key))
+            .collect()
+    }
+}
+
+/// A field whose values should be in a table.
+#[derive(Debug)]
+pub struct KnownValues {
+    /// The field.
+    pub field: &'static str,
+    /// Known value → what it stands for (a region's endpoint).
+    pub table: &'static [(&'static str, &'static str)],
+    /// The table's second column, in the rule table ("endpoint").
+    pub meaning: &'static str,
+    /// Warning code for a value outside the table.
+    pub code: crate::report::Code,
+    /// The warning message: `{}` is replaced by what the value is taken to mean.
+    pub unknown_message: &'static str,
+    /// What an unknown value stands for, computed from the input.
+    pub fallback: fn(&Record) -> String,
 }

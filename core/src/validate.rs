@@ -8,7 +8,10 @@
 use crate::input::{read, Abort, Budget, Foreign, Input, Shape};
 use crate::record::{Datum, Record};
 use crate::report::{Code, Issue, Pointer, Report};
-use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, Location, Operation, StrRule};
+use crate::spec::{
+    ArrayRule, CrossRule, EnumRule, Field, FieldRule, IntRule, Kind, KnownValues, Location,
+    Operation, PerValue, StrRule,
+};
 
 /// Where a value sits: its parent's pointer and one more step. The full
 /// [`Pointer`] is only built when an issue is reported, so a valid input
@@ -67,9 +70,183 @@ pub(crate) fn validate_input<I: Input>(
     // (and counted), so a batch that validates also plans.
     let values = declared_values(op.fields, slots, &mut Budget::new())?;
     for check in op.checks {
-        (check.validate)(&values, &mut report.errors, &mut report.warnings);
+        match check.rule {
+            CrossRule::PerValue(rules) => check_per_value(rules, &values, &mut report),
+            CrossRule::KnownValues(known) => check_known_value(op, known, &values, &mut report),
+        }
     }
     Ok((report, Some(values)))
+}
+
+/// The generic engine of [`PerValue`] declarations: the case of the
+/// discriminator's value constrains top-level fields and the keys of one
+/// object. A missing or unknown discriminator, or an object of the wrong
+/// type, is already reported by the field table.
+fn check_per_value(rules: &PerValue, input: &Record, report: &mut Report) {
+    let Some(case) = rules.case_for(input) else {
+        return;
+    };
+    let (discriminator, value) = (rules.discriminator, case.value);
+    let errors = &mut report.errors;
+    for (name, rule) in case.fields {
+        match (rule, input.get(name)) {
+            (FieldRule::Required, None) => errors.push(
+                Issue::new(
+                    Code::Required,
+                    Pointer::root().key(name),
+                    format!("is required for {discriminator} {value}"),
+                )
+                .with("field", *name)
+                .with(discriminator, value),
+            ),
+            (FieldRule::FixedUrl(expected), Some(Datum::Str(given)))
+                if given != expected && given.starts_with(url_scheme(expected)) =>
+            {
+                errors.push(
+                    Issue::new(
+                        Code::MustEqual,
+                        Pointer::root().key(name),
+                        format!(
+                            "must be exactly {expected} for {discriminator} {value} (or be left out)"
+                        ),
+                    )
+                    .with("expected", *expected)
+                    .with(discriminator, value),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    let Some(Datum::Object(object)) = input.get(rules.object) else {
+        return;
+    };
+    // Built only when something is reported: a valid input allocates no paths.
+    let at = || Pointer::root().key(rules.object);
+    let present = |key: &str| object.contains_key(key);
+    for key in rules
+        .object_fields
+        .iter()
+        .map(|f| f.name)
+        .filter(|k| present(k) && !case.allows(k))
+    {
+        errors.push(
+            Issue::new(
+                Code::Forbidden,
+                at().key(key),
+                format!("is not used by {discriminator} {value}"),
+            )
+            .with(discriminator, value)
+            .with("allowed", case.allowed(rules.object_fields)),
+        );
+    }
+    for key in case.required.iter().filter(|k| !present(k)) {
+        errors.push(
+            Issue::new(
+                Code::Required,
+                at().key(key),
+                format!("is required for {discriminator} {value}"),
+            )
+            .with("field", *key)
+            .with(discriminator, value),
+        );
+    }
+    let is_touched = |group: &&[&str]| group.iter().any(|k| present(k));
+    for group in case.groups().filter(is_touched) {
+        for key in group.iter().filter(|k| !present(k)) {
+            let with: Vec<&str> = group.iter().copied().filter(|k| present(k)).collect();
+            errors.push(
+                Issue::new(
+                    Code::Required,
+                    at().key(key),
+                    format!("is required together with {}", with.join(", ")),
+                )
+                .with("field", *key)
+                .with("group", group),
+            );
+        }
+    }
+    let groups = case.exactly_one;
+    if !groups.is_empty() {
+        let described = || {
+            groups
+                .iter()
+                .map(|g| g.join(" + "))
+                .collect::<Vec<String>>()
+        };
+        let mut touched = groups.iter().copied().filter(is_touched);
+        match (touched.next(), touched.next()) {
+            (None, _) => errors.push(
+                Issue::new(
+                    Code::Required,
+                    at(),
+                    format!(
+                        "{discriminator} {value} needs {}: {}",
+                        rules.groups_are,
+                        described().join(", or ")
+                    ),
+                )
+                .with("one_of", groups)
+                .with(discriminator, value),
+            ),
+            (Some(_), Some(later)) => errors.push(
+                Issue::new(
+                    Code::Conflict,
+                    // The set member of the second group (fuzz finding 1).
+                    later
+                        .iter()
+                        .find(|key| present(key))
+                        .map_or_else(at, |key| at().key(key)),
+                    format!("set either {}, not both", described().join(" or ")),
+                )
+                .with("one_of", groups)
+                .with(discriminator, value),
+            ),
+            (Some(_), None) => {}
+        }
+    }
+    for warning in case.warnings {
+        if !warning.unless_any_of.iter().any(|k| present(k)) {
+            report
+                .warnings
+                .push(Issue::new(warning.code, at(), warning.message).with(discriminator, value));
+        }
+    }
+}
+
+/// `https://` for `https://docker.io`: a value with another scheme already
+/// fails the field's own URL rule, so it is not also told to equal the URL.
+fn url_scheme(url: &str) -> &str {
+    url.find("://")
+        .and_then(|end| url.get(..end + 3))
+        .unwrap_or("")
+}
+
+/// The generic engine of [`KnownValues`]: a value that passes its field's
+/// pattern but is not in the table is accepted with a warning.
+fn check_known_value(op: &Operation, known: &KnownValues, input: &Record, report: &mut Report) {
+    let Some(value) = input.str(known.field) else {
+        return;
+    };
+    let passes_the_field_rule = match op.field(known.field).map(|f| &f.kind) {
+        Some(Kind::String(rule)) => rule.pattern.is_none_or(|p| p.is_match(value)),
+        _ => true,
+    };
+    if passes_the_field_rule && !known.table.iter().any(|(id, _)| *id == value) {
+        report.warnings.push(
+            Issue::new(
+                known.code,
+                Pointer::root().key(known.field),
+                known
+                    .unknown_message
+                    .replace("{}", &(known.fallback)(input)),
+            )
+            .with(
+                "known",
+                known.table.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            ),
+        );
+    }
 }
 
 /// Validates one field's value, as a form does on every keystroke.

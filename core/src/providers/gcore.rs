@@ -6,7 +6,8 @@
 //! docstrings fill in what the seeds leave out. Repository, tag and digest
 //! grammars come from the OCI specifications the registry implements.
 
-use super::{at_least, ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
+use super::{at_least, field, rule, src, NON_EMPTY};
+use crate::grammar::{ends_with, is_lower_alnum, starts_with};
 use crate::spec::{
     pattern, ArrayRule, AuthScheme, DefaultValue, Endpoint, EnvCredentials, Field, IntRule, Kind,
     Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrRule,

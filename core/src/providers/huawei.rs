@@ -5,14 +5,13 @@
 //! `huaweicloudsdkswr` (region table, `create_namespace`). Requests are signed
 //! as `huaweicloudsdkcore`'s `signer.py` does (see `sign.rs`).
 
-use serde_json::Value;
-
-use super::{ends_with, field, is_lower_alnum, matching, rule, src, starts_with, ANY_STRING};
+use super::{field, matching, rule, src, ANY_STRING};
+use crate::grammar::{ends_with, is_lower_alnum, starts_with};
 use crate::record::Record;
-use crate::report::{Code, Issue, Pointer};
+use crate::report::Code;
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, EnvCredentials, Field, Kind, Location,
-    Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, AuthScheme, CrossCheck, CrossRule, Endpoint, EnumRule, EnvCredentials, Field, Kind,
+    KnownValues, Location, Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
 };
 
 const SEED_004: &str = "seeds/004_1b74895f996baadb.txt";
@@ -136,35 +135,6 @@ fn endpoint(input: &Record) -> String {
     }
 }
 
-fn warn_unknown_region(input: &Record, _: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
-    let Some(region) = input.str("region") else {
-        return;
-    };
-    if REGION_PATTERN.is_match(region) && !REGIONS.iter().any(|(id, _)| *id == region) {
-        warnings.push(
-            Issue::new(
-                Code::UnknownRegion,
-                Pointer::root().key("region"),
-                format!("is not in the SDK's region table; using https://swr-api.{region}.myhuaweicloud.com"),
-            )
-            .with("known", REGIONS.iter().map(|(id, _)| *id).collect::<Vec<_>>()),
-        );
-    }
-}
-
-fn no_schema() -> Vec<Value> {
-    Vec::new()
-}
-
-fn regions_table() -> String {
-    let mut out = String::from("| region | endpoint |\n| --- | --- |\n");
-    for (id, url) in REGIONS {
-        out.push_str(&format!("| {id} | {url} |\n"));
-    }
-    out.push_str("\nAny other region of the form `xx-name-N` is accepted with the warning `unknown_region`.\n");
-    out
-}
-
 static REGION_PATTERN: Pattern = pattern!(
     "^[a-z]{2,3}(?:-[a-z]+)+-[0-9]{1,3}$",
     "must be a region id such as `cn-north-4` or `ap-southeast-1`"
@@ -279,11 +249,18 @@ static CATEGORY: EnumRule = EnumRule {
     retired: &[],
 };
 
+static KNOWN_REGIONS: KnownValues = KnownValues {
+    field: "region",
+    table: REGIONS,
+    meaning: "endpoint",
+    code: Code::UnknownRegion,
+    unknown_message: "is not in the SDK's region table; using {}",
+    fallback: endpoint,
+};
+
 const CHECKS: &[CrossCheck] = &[CrossCheck {
     name: "known regions",
-    validate: warn_unknown_region,
-    schema: no_schema,
-    table: regions_table,
+    rule: CrossRule::KnownValues(&KNOWN_REGIONS),
     source: Source {
         document: SDK,
         location: "SwrRegion: unknown regions are accepted with a warning (regplan decision)",

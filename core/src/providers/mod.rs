@@ -130,20 +130,6 @@ pub(crate) const fn rule(message: &'static str, test: fn(&str) -> bool) -> StrCh
     }
 }
 
-// Character classes shared by several grammars.
-
-pub(crate) fn is_lower_alnum(c: char) -> bool {
-    c.is_ascii_lowercase() || c.is_ascii_digit()
-}
-
-pub(crate) fn starts_with(s: &str, class: fn(char) -> bool) -> bool {
-    s.chars().next().is_some_and(class)
-}
-
-pub(crate) fn ends_with(s: &str, class: fn(char) -> bool) -> bool {
-    s.chars().next_back().is_some_and(class)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

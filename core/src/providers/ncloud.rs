@@ -4,7 +4,8 @@
 //! the API Gateway signature headers). Naming rules NAVER documents elsewhere
 //! are cited to their pages and kept apart from the seed's own rules.
 
-use super::{ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
+use super::{field, rule, src, NON_EMPTY};
+use crate::grammar::{ends_with, is_lower_alnum, looks_like_ipv4, starts_with};
 use crate::record::Record;
 use crate::report::Code;
 use crate::spec::{
@@ -65,14 +66,6 @@ static BUCKET_PATTERN: Pattern = pattern!(
     "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
     "must be 3 to 63 lowercase letters, digits, `.` and `-`, starting and ending with a letter or digit"
 );
-
-fn looks_like_ipv4(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() == 4
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
-}
 
 static BUCKET_RULE: StrRule = StrRule {
     min_len: Some(3),
