@@ -76,8 +76,8 @@ pub use error::{Error, Failure};
 pub use input::{Abort, Budget, Foreign, Input, Shape, Unsupported, Visit};
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
-pub use secret::{Credentials, Secret, MASK};
-pub use spec::{Field, Kind, Location, Method, Operation, Provider, Source};
+pub use secret::{CredentialType, Credentials, Secret, CREDENTIAL_TYPES, MASK};
+pub use spec::{Accepts, Field, Kind, Location, Method, Operation, Provider, Sends, Source};
 pub use time::Timestamp;
 
 use serde_json::Value;
@@ -101,6 +101,45 @@ pub fn operation(id: &str) -> Result<&'static Operation, Error> {
             id: id.to_owned(),
             suggestion: validate::suggest(id, providers::OPERATIONS.iter().map(|op| op.id)),
         })
+}
+
+/// Every provider, with its credential declaration ([`Provider::credentials`]):
+/// the table the CLI, the bindings and the README's variable table read.
+#[must_use]
+pub fn providers() -> &'static [&'static Provider] {
+    providers::PROVIDERS
+}
+
+/// Credentials for an operation (or a provider id such as `huawei_swr`) from
+/// the environment variables its provider declares: the first declared type
+/// whose required variables are all set and non-empty. The core reads no
+/// environment; `lookup` does, e.g. `|name| std::env::var(name).ok()`.
+///
+/// ```
+/// let env = |name: &str| (name == "GCORE_API_KEY").then(|| "gk".to_owned());
+/// let credentials = regplan::credentials_from_env("gcore.registries.list", env)?;
+/// assert_eq!(credentials.kind(), "api_key");
+/// # Ok::<(), regplan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::UnknownOperation`] for an id that is neither an operation nor a
+/// provider; [`Error::MissingCredentials`] when no declared type is complete.
+pub fn credentials_from_env(
+    operation_or_provider: &str,
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Credentials, Error> {
+    let provider = match providers::PROVIDERS
+        .iter()
+        .find(|p| p.id == operation_or_provider)
+    {
+        Some(provider) => provider,
+        None => operation(operation_or_provider)?.provider,
+    };
+    Credentials::from_env(provider, None, lookup)?.ok_or_else(|| Error::MissingCredentials {
+        provider: provider.id,
+        accepted: provider.accepted(),
+    })
 }
 
 /// Checks a whole input (one flat JSON object of the operation's path, query

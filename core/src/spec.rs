@@ -65,7 +65,8 @@ pub enum Location {
     Body,
 }
 
-/// How a provider authenticates requests.
+/// How a provider authenticates requests, in one word (documentation; the
+/// request builder follows each [`Accepts::sends`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthScheme {
@@ -79,16 +80,69 @@ pub enum AuthScheme {
     HuaweiAkSk,
 }
 
-impl AuthScheme {
-    /// The credential types (`type` in JSON) this scheme accepts.
-    #[must_use]
-    pub const fn accepted(self) -> &'static [&'static str] {
-        match self {
-            AuthScheme::GcoreApiKey => &["api_key"],
-            AuthScheme::QoveryToken => &["token", "bearer"],
-            AuthScheme::NcpSignatureV2 => &["access_key"],
-            AuthScheme::HuaweiAkSk => &["access_key", "iam_token"],
-        }
+/// How one credential type goes on the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sends {
+    /// A header holding `prefix` and the secret (`Authorization: APIKey <key>`).
+    Header {
+        /// Header name.
+        name: &'static str,
+        /// Text before the secret, e.g. `"Bearer "`.
+        prefix: &'static str,
+    },
+    /// NAVER API Gateway signature v2: `x-ncp-apigw-timestamp`,
+    /// `x-ncp-iam-access-key` and `x-ncp-apigw-signature-v2` (`sign.rs`).
+    NcpSignatureV2,
+    /// Huawei `SDK-HMAC-SHA256`: `Host`, `X-Sdk-Date`, `X-Project-Id` when
+    /// given, then `Authorization` signing them all (`sign.rs`).
+    HuaweiSignature,
+}
+
+/// One credential type a provider accepts: how it is sent and which
+/// environment variable fills each member.
+#[derive(Debug)]
+pub struct Accepts {
+    /// The credential type.
+    pub kind: &'static crate::secret::CredentialType,
+    /// `(member, variable)` for every member of the type that the environment fills.
+    pub env: &'static [(&'static str, &'static str)],
+    /// How the request carries it.
+    pub sends: Sends,
+}
+
+impl Accepts {
+    /// The required members with their variables (every required member has one:
+    /// the `every_credential_member_has_a_variable` test).
+    pub fn required(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.pairs(self.kind.required)
+    }
+
+    /// The optional members that a variable fills.
+    pub fn optional(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.pairs(self.kind.optional)
+    }
+
+    fn pairs(
+        &self,
+        members: &'static [&'static str],
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let env = self.env;
+        members
+            .iter()
+            .filter_map(move |m| env.iter().find(|(name, _)| name == m).copied())
+    }
+}
+
+/// Serialised as before the declaration existed: `{type, required, optional}`
+/// with `[member, variable]` pairs (the `operations --json` output).
+impl Serialize for Accepts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Accepts", 3)?;
+        out.serialize_field("type", self.kind.name)?;
+        out.serialize_field("required", &self.required().collect::<Vec<_>>())?;
+        out.serialize_field("optional", &self.optional().collect::<Vec<_>>())?;
+        out.end()
     }
 }
 
@@ -130,24 +184,23 @@ pub struct Provider {
     pub base_url: Endpoint,
     /// How requests are authenticated.
     pub auth: AuthScheme,
-    /// The environment variables the CLI reads credentials from, in words.
+    /// The environment variables the CLI reads credentials from, in words
+    /// (checked against [`Provider::credentials`] by a test).
     pub credential_env: &'static str,
-    /// The same, as data: each credential type the provider takes from the
-    /// environment, in order of preference. The CLI and every binding's
-    /// `from_env` read this one table.
-    pub env: &'static [EnvCredentials],
+    /// Every credential type the provider accepts, in order of preference
+    /// when read from the environment: how each is sent and which variables
+    /// fill it. The request builder, `credentials_from_env`, the CLI and the
+    /// README read this one declaration.
+    #[serde(rename = "env")]
+    pub credentials: &'static [Accepts],
 }
 
-/// One credential type filled from environment variables.
-#[derive(Debug, Serialize)]
-pub struct EnvCredentials {
-    /// The credential type (`api_key`, `access_key`, ...).
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// `(member, variable)` pairs that must all be set.
-    pub required: &'static [(&'static str, &'static str)],
-    /// `(member, variable)` pairs used when set.
-    pub optional: &'static [(&'static str, &'static str)],
+impl Provider {
+    /// The credential types accepted, in order.
+    #[must_use]
+    pub fn accepted(&self) -> Vec<&'static str> {
+        self.credentials.iter().map(|a| a.kind.name).collect()
+    }
 }
 
 /// One API operation and every rule about its input.

@@ -8,9 +8,10 @@
 
 use super::{at_least, field, rule, src, NON_EMPTY};
 use crate::grammar::{ends_with, is_lower_alnum, starts_with};
+use crate::secret::API_KEY;
 use crate::spec::{
-    pattern, ArrayRule, AuthScheme, DefaultValue, Endpoint, EnvCredentials, Field, IntRule, Kind,
-    Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrRule,
+    pattern, Accepts, ArrayRule, AuthScheme, DefaultValue, Endpoint, Field, IntRule, Kind,
+    Location, Method, ObjectRule, Operation, Pattern, Provider, Sends, Source, StrRule,
 };
 
 const SEED_000: &str = "seeds/000_2d52757c5edddc0b.txt";
@@ -25,10 +26,15 @@ pub(crate) static GCORE: Provider = Provider {
     base_url: Endpoint::Fixed("https://api.gcore.com"),
     auth: AuthScheme::GcoreApiKey,
     credential_env: "GCORE_API_KEY",
-    env: &[EnvCredentials {
-        kind: "api_key",
-        required: &[("api_key", "GCORE_API_KEY")],
-        optional: &[],
+    // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
+    // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).
+    credentials: &[Accepts {
+        kind: &API_KEY,
+        env: &[("api_key", "GCORE_API_KEY")],
+        sends: Sends::Header {
+            name: "Authorization",
+            prefix: "APIKey ",
+        },
     }],
 };
 

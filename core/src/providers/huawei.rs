@@ -9,9 +9,10 @@ use super::{field, matching, rule, src, ANY_STRING};
 use crate::grammar::{ends_with, is_lower_alnum, starts_with};
 use crate::record::Record;
 use crate::report::Code;
+use crate::secret::{ACCESS_KEY, IAM_TOKEN};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, CrossRule, Endpoint, EnumRule, EnvCredentials, Field, Kind,
-    KnownValues, Location, Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, Accepts, AuthScheme, CrossCheck, CrossRule, Endpoint, EnumRule, Field, Kind,
+    KnownValues, Location, Method, Operation, Pattern, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_004: &str = "seeds/004_1b74895f996baadb.txt";
@@ -24,19 +25,25 @@ pub(crate) static HUAWEI_SWR: Provider = Provider {
     auth: AuthScheme::HuaweiAkSk,
     credential_env: "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
     // The names huaweicloudsdkcore's `BasicCredentials` reads.
-    env: &[
-        EnvCredentials {
-            kind: "access_key",
-            required: &[
+    // huaweicloudsdkcore signer.py: every header is signed, so Host, X-Sdk-Date
+    // and X-Project-Id are added first and the signature last.
+    credentials: &[
+        Accepts {
+            kind: &ACCESS_KEY,
+            env: &[
                 ("access_key", "HUAWEICLOUD_SDK_AK"),
                 ("secret_key", "HUAWEICLOUD_SDK_SK"),
+                ("project_id", "HUAWEICLOUD_SDK_PROJECT_ID"),
             ],
-            optional: &[("project_id", "HUAWEICLOUD_SDK_PROJECT_ID")],
+            sends: Sends::HuaweiSignature,
         },
-        EnvCredentials {
-            kind: "iam_token",
-            required: &[("token", "HUAWEICLOUD_SDK_IAM_TOKEN")],
-            optional: &[],
+        Accepts {
+            kind: &IAM_TOKEN,
+            env: &[("token", "HUAWEICLOUD_SDK_IAM_TOKEN")],
+            sends: Sends::Header {
+                name: "X-Auth-Token",
+                prefix: "",
+            },
         },
     ],
 };

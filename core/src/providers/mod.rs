@@ -248,6 +248,41 @@ mod tests {
         }
     }
 
+    /// Every member a type requires has a variable, every variable fills a
+    /// member of its type, and the prose the CLI prints names exactly the
+    /// declared variables.
+    #[test]
+    fn every_credential_member_has_a_variable() {
+        for provider in PROVIDERS {
+            let mut declared = std::collections::BTreeSet::new();
+            for accepts in provider.credentials {
+                let kind = accepts.kind;
+                assert_eq!(
+                    accepts.required().count(),
+                    kind.required.len(),
+                    "{}: {}",
+                    provider.id,
+                    kind.name
+                );
+                for (member, variable) in accepts.env {
+                    assert!(
+                        kind.required.contains(member) || kind.optional.contains(member),
+                        "{}: {member} is not a member of {}",
+                        provider.id,
+                        kind.name
+                    );
+                    declared.insert(*variable);
+                }
+            }
+            let in_prose: std::collections::BTreeSet<&str> = provider
+                .credential_env
+                .split(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+                .filter(|word| word.len() > 3)
+                .collect();
+            assert_eq!(in_prose, declared, "{}", provider.id);
+        }
+    }
+
     #[test]
     fn ids_are_unique_and_prefixed_by_provider() {
         let mut seen = std::collections::BTreeSet::new();

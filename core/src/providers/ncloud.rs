@@ -8,9 +8,10 @@ use super::{field, rule, src, NON_EMPTY};
 use crate::grammar::{ends_with, is_lower_alnum, looks_like_ipv4, starts_with};
 use crate::record::Record;
 use crate::report::Code;
+use crate::secret::ACCESS_KEY;
 use crate::spec::{
-    pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, EnvCredentials, Field, Kind, Location,
-    Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, Accepts, AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method,
+    Operation, Pattern, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_002: &str = "seeds/002_4f3cfe5fef19d78d.txt";
@@ -21,13 +22,15 @@ pub(crate) static NCLOUD: Provider = Provider {
     base_url: Endpoint::FromInput(endpoint),
     auth: AuthScheme::NcpSignatureV2,
     credential_env: "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY",
-    env: &[EnvCredentials {
-        kind: "access_key",
-        required: &[
+    // Seed 002 and NAVER's API Gateway guide: the signature covers method,
+    // path with query, timestamp and access key; the body is not signed.
+    credentials: &[Accepts {
+        kind: &ACCESS_KEY,
+        env: &[
             ("access_key", "NCLOUD_ACCESS_KEY"),
             ("secret_key", "NCLOUD_SECRET_KEY"),
         ],
-        optional: &[],
+        sends: Sends::NcpSignatureV2,
     }],
 };
 

@@ -12,10 +12,11 @@ use serde_json::{Map, Value};
 use super::{field, matching, src, ANY_STRING, NON_EMPTY};
 use crate::grammar;
 use crate::report::Code;
+use crate::secret::{BEARER, TOKEN};
 use crate::spec::{
-    pattern, AuthScheme, Case, CaseWarning, CrossCheck, CrossRule, DefaultValue, Endpoint,
-    EnumRule, EnvCredentials, Field, FieldRule, IntRule, Kind, Location, Method, ObjectRule,
-    Operation, Pattern, PerValue, Provider, Source, StrCheck, StrRule,
+    pattern, Accepts, AuthScheme, Case, CaseWarning, CrossCheck, CrossRule, DefaultValue, Endpoint,
+    EnumRule, Field, FieldRule, IntRule, Kind, Location, Method, ObjectRule, Operation, Pattern,
+    PerValue, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_001: &str = "seeds/001_8587205676ad3ee8.txt";
@@ -28,16 +29,23 @@ pub(crate) static QOVERY: Provider = Provider {
     auth: AuthScheme::QoveryToken,
     credential_env: "QOVERY_API_TOKEN (or a JWT with --bearer)",
     // One variable for both: an API token by default, a JWT when asked for `bearer`.
-    env: &[
-        EnvCredentials {
-            kind: "token",
-            required: &[("token", "QOVERY_API_TOKEN")],
-            optional: &[],
+    // Seed 001, securitySchemes ApiKeyAuth and bearerAuth.
+    credentials: &[
+        Accepts {
+            kind: &TOKEN,
+            env: &[("token", "QOVERY_API_TOKEN")],
+            sends: Sends::Header {
+                name: "Authorization",
+                prefix: "Token ",
+            },
         },
-        EnvCredentials {
-            kind: "bearer",
-            required: &[("token", "QOVERY_API_TOKEN")],
-            optional: &[],
+        Accepts {
+            kind: &BEARER,
+            env: &[("token", "QOVERY_API_TOKEN")],
+            sends: Sends::Header {
+                name: "Authorization",
+                prefix: "Bearer ",
+            },
         },
     ],
 };
