@@ -1,4 +1,5 @@
-//! The rule table of README.md, rendered from the same data the validator reads.
+//! The rule table of README.md (credentials, field rules, cross-field rules),
+//! rendered from the same declarations the validator and request builder read.
 //!
 //! A test compares README.md with [`rule_table`], so the documentation cannot
 //! drift from the rules (regenerate with `regplan rules`).
@@ -7,12 +8,15 @@ use std::fmt::Write as _;
 
 use crate::providers::{self, OPERATIONS};
 use crate::report::Code;
-use crate::spec::{CrossRule, Field, FieldRule, Kind, KnownValues, Location, Operation, PerValue};
+use crate::spec::{
+    CrossRule, Field, FieldRule, Kind, KnownValues, Location, Operation, PerValue, Sends,
+};
 
-/// Markdown tables: every field rule with its source, then the cross-field rules.
+/// Markdown tables: the credentials each provider accepts, then every field
+/// rule with its source, then the cross-field rules.
 #[must_use]
 pub fn rule_table() -> String {
-    let mut out = String::new();
+    let mut out = credentials_table();
     for provider in providers::PROVIDERS {
         let _ = writeln!(out, "\n#### {}\n", provider.name);
         out.push_str(
@@ -53,6 +57,42 @@ pub fn rule_table() -> String {
             }
         }
     }
+    out
+}
+
+/// The credential types of every provider, the environment variables that
+/// fill them (what `regplan plan` and `credentials_from_env` read) and how
+/// each is sent, from the providers' declarations.
+fn credentials_table() -> String {
+    let mut out = String::from(
+        "\n#### Credentials\n\n| provider | `type` | environment variables | sent as |\n| --- | --- | --- | --- |\n",
+    );
+    for provider in providers::PROVIDERS {
+        for accepts in provider.credentials {
+            let variables: Vec<String> = accepts
+                .required()
+                .map(|(member, var)| format!("`{var}` ({member})"))
+                .chain(
+                    accepts
+                        .optional()
+                        .map(|(member, var)| format!("`{var}` ({member}, optional)")),
+                )
+                .collect();
+            let sent = match accepts.sends {
+                Sends::Header { name, prefix } => format!("`{name}: {prefix}…`"),
+                Sends::NcpSignatureV2 => "API Gateway signature v2: `x-ncp-apigw-timestamp`, `x-ncp-iam-access-key`, `x-ncp-apigw-signature-v2`".to_owned(),
+                Sends::HuaweiSignature => "`SDK-HMAC-SHA256` signature: `Host`, `X-Sdk-Date`, `X-Project-Id`, `Authorization`".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} | {sent} |",
+                provider.id,
+                accepts.kind.name,
+                variables.join(", ")
+            );
+        }
+    }
+    out.push_str("\nFrom the environment, the first type whose variables are all set is used (`--bearer` picks Qovery's `bearer`).\n");
     out
 }
 
