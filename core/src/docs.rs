@@ -226,7 +226,7 @@ fn add_rows(fields: &'static [Field], prefix: &str, op: &'static str, rows: &mut
             None => rows.push(Row {
                 path: path.clone(),
                 location: match field.location {
-                    Location::Path | Location::PathDoubleEncoded => "path",
+                    Location::Path => "path",
                     Location::Query => "query",
                     Location::Body => "body",
                     Location::Endpoint => "endpoint",

@@ -9,7 +9,9 @@ use crate::record::{Datum, Record};
 use crate::report::{Issue, Pointer};
 use crate::secret::{Credentials, MASK};
 use crate::sign;
-use crate::spec::{DefaultValue, Endpoint, Field, Kind, Location, Method, Operation, Sends};
+use crate::spec::{
+    DefaultValue, Encoding, Endpoint, Field, Kind, Location, Method, Operation, Sends,
+};
 use crate::time::Timestamp;
 
 /// Options of [`crate::plan`]; in JSON
@@ -256,8 +258,8 @@ pub(crate) fn build(
     };
 
     let mut headers = Vec::with_capacity(6);
-    if !op.accept.is_empty() {
-        headers.push(Header::plain("Accept", op.accept));
+    if let Some(accept) = op.accept {
+        headers.push(Header::plain("Accept", accept));
     }
     // The vendor SDKs label every non-GET request as JSON, even without a body.
     if op.method != Method::Get {
@@ -440,7 +442,7 @@ fn write_path(op: &Operation, input: &Record, url: &mut String) {
         let close = after.find('}').unwrap_or(after.len());
         let name = &after[..close];
         if let Some(value) = input.get(name) {
-            let encoding = op.field(name).map_or(Location::Path, |f| f.location);
+            let encoding = op.field(name).map_or(Encoding::Once, |f| f.encoding);
             write_path_value(value, encoding, url);
         }
         rest = after.get(close + 1..).unwrap_or_default();
@@ -451,14 +453,14 @@ fn write_path(op: &Operation, input: &Record, url: &mut String) {
 /// Writes one path parameter so that it stays exactly one segment: every byte
 /// outside RFC 3986's unreserved set is percent-encoded, and a value made only
 /// of dots is fully encoded so `.`/`..` can never be read as a dot-segment.
-fn write_path_value(value: &Datum, location: Location, url: &mut String) {
+fn write_path_value(value: &Datum, encoding: Encoding, url: &mut String) {
     match value {
         Datum::Str(s) if !s.is_empty() && s.bytes().all(|b| b == b'.') => {
             for _ in 0..s.len() {
                 url.push_str("%2E");
             }
         }
-        Datum::Str(s) if location == Location::PathDoubleEncoded => {
+        Datum::Str(s) if encoding == Encoding::Twice => {
             let once = percent_encode(s);
             url.push_str(&percent_encode(&once));
         }
@@ -640,7 +642,7 @@ mod tests {
     #[test]
     fn dot_segments_are_encoded() {
         let mut url = String::new();
-        write_path_value(&Datum::Str("..".into()), Location::Path, &mut url);
+        write_path_value(&Datum::Str("..".into()), Encoding::Once, &mut url);
         assert_eq!(url, "%2E%2E");
     }
 

@@ -119,10 +119,7 @@ fn field_schema(field: &Field) -> Value {
     let mut schema = kind_schema(&field.kind);
     if let Value::Object(map) = &mut schema {
         // The validator's `control_character` rule for values that route the request.
-        let routes = matches!(
-            field.location,
-            Location::Path | Location::PathDoubleEncoded | Location::Endpoint
-        );
+        let routes = matches!(field.location, Location::Path | Location::Endpoint);
         if routes && map.get("type") == Some(&json!("string")) && !map.contains_key("pattern") {
             map.insert("pattern".into(), json!(r"^[^\x00-\x1F\x7F-\x9F]*$"));
         }

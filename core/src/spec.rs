@@ -51,18 +51,25 @@ impl Method {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Location {
-    /// Substituted, percent-encoded, into the path template.
+    /// Substituted, percent-encoded (see [`Encoding`]), into the path template.
     Path,
-    /// A path parameter percent-encoded twice (`a/b` → `a%252Fb`), as Harbor-backed
-    /// APIs require so that a `/` inside a name survives the server's first decoding.
-    #[serde(rename = "path")]
-    PathDoubleEncoded,
     /// Not sent: selects the endpoint (a region).
     Endpoint,
     /// Appended to the query string.
     Query,
     /// A member of the JSON body.
     Body,
+}
+
+/// How many times a path value is percent-encoded: where it goes
+/// ([`Location`]) and how it is written are separate facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// Once (`a/b` → `a%2Fb`).
+    Once,
+    /// Twice (`a/b` → `a%252Fb`), as Harbor-backed APIs require so that a `/`
+    /// inside a name survives the server's first decoding.
+    Twice,
 }
 
 /// How a provider authenticates requests, in one word (documentation; the
@@ -216,8 +223,10 @@ pub struct Operation {
     pub method: Method,
     /// Path template; `{name}` is replaced by the path field `name`.
     pub path: &'static str,
-    /// The `Accept` header sent (the vendor SDK's choice: `*/*` where nothing comes back).
-    pub accept: &'static str,
+    /// The `Accept` header sent (the vendor SDK's choice: `*/*` where nothing
+    /// comes back); `None`: no `Accept` header (serialised as `""`, as before).
+    #[serde(serialize_with = "serialize_accept")]
+    pub accept: Option<&'static str>,
     /// Input fields in documented order (which is also body key order).
     pub fields: &'static [Field],
     /// Rules that relate several fields, for what the field table cannot say.
@@ -225,6 +234,13 @@ pub struct Operation {
     pub checks: &'static [CrossCheck],
     /// Where the operation is documented.
     pub source: Source,
+}
+
+fn serialize_accept<S: serde::Serializer>(
+    accept: &Option<&'static str>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(accept.unwrap_or_default())
 }
 
 impl Operation {
@@ -246,6 +262,9 @@ pub struct Field {
     /// Its type and constraints.
     #[serde(rename = "type")]
     pub kind: Kind,
+    /// How a path value is percent-encoded (`Once` for every other location).
+    #[serde(skip)]
+    pub encoding: Encoding,
     /// Whether the input must contain it.
     pub required: bool,
     /// Value used when the field is absent.

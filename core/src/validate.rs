@@ -273,10 +273,7 @@ fn check_field<I: Input>(
     budget: &mut Budget,
 ) -> Result<(), Abort<I::Error>> {
     let shape = read(value, budget).map_err(|e| e.at(|| at.pointer()))?;
-    let routes_the_request = matches!(
-        field.location,
-        Location::Path | Location::PathDoubleEncoded | Location::Endpoint
-    );
+    let routes_the_request = matches!(field.location, Location::Path | Location::Endpoint);
     match shape {
         // `undefined` is an absent member (JSON.stringify drops it).
         Shape::Undefined if field.required => errors.push(required(field.name, at)),

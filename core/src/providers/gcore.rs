@@ -118,14 +118,15 @@ const REPOSITORY_NAME: Field = field(
     "repository_name",
     // Gcore's docstring: "If it contains a slash, encode it with URL encoding,
     // e.g. a/b -> a%252Fb" (Harbor's rule). The caller passes `a/b`.
-    Location::PathDoubleEncoded,
+    Location::Path,
     Kind::String(&REPOSITORY_NAME_RULE),
     "Repository name, e.g. `nginx` or `library/nginx`",
     src(
         SDK,
         "repositories.py delete(): repository_name docstring; grammar from OCI distribution-spec 'name'",
     ),
-);
+)
+.double_encoded();
 
 static DIGEST_PATTERN: Pattern = pattern!(
     "^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$",
@@ -371,9 +372,9 @@ const fn op(
         path,
         // The SDK sends `*/*` for the calls that answer 204 No Content.
         accept: if matches!(method, Method::Delete) {
-            "*/*"
+            Some("*/*")
         } else {
-            "application/json"
+            Some("application/json")
         },
         fields,
         checks: &[],

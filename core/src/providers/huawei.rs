@@ -280,7 +280,7 @@ pub(crate) static NAMESPACES_CREATE: Operation = Operation {
     summary: "Create an organization (namespace)",
     method: Method::Post,
     path: "/v2/manage/namespaces",
-    accept: "",
+    accept: None,
     fields: &[
         REGION,
         field(
@@ -307,7 +307,7 @@ pub(crate) static REPOSITORIES_CREATE: Operation = Operation {
     summary: "Create an image repository in an organization",
     method: Method::Post,
     path: "/v2/manage/namespaces/{namespace}/repos",
-    accept: "",
+    accept: None,
     fields: &[
         REGION,
         field(

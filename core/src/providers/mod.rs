@@ -7,7 +7,8 @@ mod qovery;
 
 use crate::report::Code;
 use crate::spec::{
-    DefaultValue, Field, IntRule, Kind, Location, Operation, Pattern, Source, StrCheck, StrRule,
+    DefaultValue, Encoding, Field, IntRule, Kind, Location, Operation, Pattern, Source, StrCheck,
+    StrRule,
 };
 
 /// Every provider, in the order of [`OPERATIONS`].
@@ -54,6 +55,7 @@ pub(crate) const fn field(
         name,
         location,
         kind,
+        encoding: Encoding::Once,
         required: true,
         default: None,
         secret: false,
@@ -65,6 +67,12 @@ pub(crate) const fn field(
 impl Field {
     pub(crate) const fn optional(mut self) -> Self {
         self.required = false;
+        self
+    }
+
+    /// A path value percent-encoded twice.
+    pub(crate) const fn double_encoded(mut self) -> Self {
+        self.encoding = Encoding::Twice;
         self
     }
 

@@ -128,7 +128,7 @@ pub(crate) static REGISTRIES_CREATE: Operation = Operation {
     summary: "Register a new registry integrated with an Object Storage bucket",
     method: Method::Post,
     path: "/repositories/{registry}",
-    accept: "",
+    accept: None,
     fields: FIELDS,
     checks: &[],
     source: Source {

@@ -377,7 +377,7 @@ pub(crate) static CONTAINER_REGISTRIES_CREATE: Operation = Operation {
     summary: "Create a container registry",
     method: Method::Post,
     path: "/organization/{organizationId}/containerRegistry",
-    accept: "application/json",
+    accept: Some("application/json"),
     fields: &[
         field(
             "organizationId",
