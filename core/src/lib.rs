@@ -85,7 +85,7 @@ use serde_json::Value;
 /// Every operation regplan knows, grouped by provider.
 #[must_use]
 pub fn operations() -> &'static [&'static Operation] {
-    providers::OPERATIONS
+    &providers::OPERATIONS
 }
 
 /// The operation with id `id` (`gcore.registries.create`, ...).

@@ -560,6 +560,26 @@ pub(crate) static USERS_DELETE: Operation = op(
     src(SEED_003, "Delete a user"),
 );
 
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[
+    &REGISTRIES_LIST,
+    &REGISTRIES_CREATE,
+    &REGISTRIES_GET,
+    &REGISTRIES_DELETE,
+    &REGISTRIES_RESIZE,
+    &REPOSITORIES_LIST,
+    &REPOSITORIES_DELETE,
+    &ARTIFACTS_LIST,
+    &ARTIFACTS_DELETE,
+    &TAGS_DELETE,
+    &USERS_LIST,
+    &USERS_CREATE,
+    &USERS_CREATE_MULTIPLE,
+    &USERS_UPDATE,
+    &USERS_REFRESH_SECRET,
+    &USERS_DELETE,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -355,6 +355,9 @@ pub(crate) static REPOSITORIES_CREATE: Operation = Operation {
     },
 };
 
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[&NAMESPACES_CREATE, &REPOSITORIES_CREATE];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,8 @@ mod huawei;
 mod ncloud;
 mod qovery;
 
+use std::sync::LazyLock;
+
 use crate::report::Code;
 use crate::spec::{
     DefaultValue, Encoding, Field, IntRule, Kind, Location, Operation, Pattern, Source, StrCheck,
@@ -19,29 +21,22 @@ pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[
     &huawei::HUAWEI_SWR,
 ];
 
-/// Every operation, in a fixed order (provider, then resource, then action).
-pub(crate) static OPERATIONS: &[&Operation] = &[
-    &gcore::REGISTRIES_LIST,
-    &gcore::REGISTRIES_CREATE,
-    &gcore::REGISTRIES_GET,
-    &gcore::REGISTRIES_DELETE,
-    &gcore::REGISTRIES_RESIZE,
-    &gcore::REPOSITORIES_LIST,
-    &gcore::REPOSITORIES_DELETE,
-    &gcore::ARTIFACTS_LIST,
-    &gcore::ARTIFACTS_DELETE,
-    &gcore::TAGS_DELETE,
-    &gcore::USERS_LIST,
-    &gcore::USERS_CREATE,
-    &gcore::USERS_CREATE_MULTIPLE,
-    &gcore::USERS_UPDATE,
-    &gcore::USERS_REFRESH_SECRET,
-    &gcore::USERS_DELETE,
-    &qovery::CONTAINER_REGISTRIES_CREATE,
-    &ncloud::REGISTRIES_CREATE,
-    &huawei::NAMESPACES_CREATE,
-    &huawei::REPOSITORIES_CREATE,
+/// Each provider file's own list of its operations, in [`PROVIDERS`] order:
+/// a new operation is added to its provider file only.
+static BY_PROVIDER: &[&[&Operation]] = &[
+    gcore::OPERATIONS,
+    qovery::OPERATIONS,
+    ncloud::OPERATIONS,
+    huawei::OPERATIONS,
 ];
+
+/// Every operation, in a fixed order (provider, then the provider file's order).
+pub(crate) static OPERATIONS: LazyLock<Vec<&'static Operation>> = LazyLock::new(|| {
+    BY_PROVIDER
+        .iter()
+        .flat_map(|ops| ops.iter().copied())
+        .collect()
+});
 
 /// A required field; `optional`, `secret` and `default` adjust it.
 pub(crate) const fn field(
@@ -157,7 +152,7 @@ mod tests {
 
     #[test]
     fn patterns_compile_and_are_anchored() {
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             let mut rules = Vec::new();
             op.fields
                 .iter()
@@ -213,7 +208,7 @@ mod tests {
     #[test]
     fn named_checks_explain_the_pattern_exactly() {
         let samples = sample_strings();
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             let mut rules = Vec::new();
             op.fields
                 .iter()
@@ -292,9 +287,24 @@ mod tests {
     }
 
     #[test]
+    fn each_provider_file_lists_its_own_operations() {
+        assert_eq!(PROVIDERS.len(), BY_PROVIDER.len());
+        for (provider, ops) in PROVIDERS.iter().zip(BY_PROVIDER) {
+            assert!(!ops.is_empty(), "{}", provider.id);
+            for op in *ops {
+                assert!(std::ptr::eq(op.provider, *provider), "{}", op.id);
+            }
+        }
+        assert_eq!(
+            OPERATIONS.len(),
+            BY_PROVIDER.iter().map(|ops| ops.len()).sum::<usize>()
+        );
+    }
+
+    #[test]
     fn ids_are_unique_and_prefixed_by_provider() {
         let mut seen = std::collections::BTreeSet::new();
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             assert!(seen.insert(op.id), "duplicate {}", op.id);
             assert!(op.id.starts_with(&format!("{}.", op.provider.id)));
             for name in op

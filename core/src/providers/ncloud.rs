@@ -136,3 +136,6 @@ pub(crate) static REGISTRIES_CREATE: Operation = Operation {
         location: "POST /repositories/{registry}",
     },
 };
+
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[&REGISTRIES_CREATE];

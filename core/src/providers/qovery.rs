@@ -438,6 +438,9 @@ pub(crate) static CONTAINER_REGISTRIES_CREATE: Operation = Operation {
     },
 };
 
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[&CONTAINER_REGISTRIES_CREATE];
+
 #[cfg(test)]
 mod tests {
     use super::*;
