@@ -72,21 +72,6 @@ pub enum Encoding {
     Twice,
 }
 
-/// How a provider authenticates requests, in one word (documentation; the
-/// request builder follows each [`Accepts::sends`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthScheme {
-    /// `Authorization: APIKey <key>` (Gcore).
-    GcoreApiKey,
-    /// `Authorization: Token <token>` or `Authorization: Bearer <jwt>` (Qovery).
-    QoveryToken,
-    /// NAVER Cloud API Gateway signature v2 over method, URI, timestamp and access key.
-    NcpSignatureV2,
-    /// Huawei Cloud AK/SK signing (`SDK-HMAC-SHA256`) or an IAM token (`X-Auth-Token`).
-    HuaweiAkSk,
-}
-
 /// How one credential type goes on the request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sends {
@@ -189,8 +174,10 @@ pub struct Provider {
     pub name: &'static str,
     /// Default base URL; `PlanOptions::base_url` overrides it.
     pub base_url: Endpoint,
-    /// How requests are authenticated.
-    pub auth: AuthScheme,
+    /// How requests are authenticated, as one snake_case name for
+    /// `operations --json` (`gcore_api_key`); the request builder follows
+    /// each [`Accepts::sends`] of [`Provider::credentials`] instead.
+    pub auth: &'static str,
     /// The environment variables the CLI reads credentials from, in words
     /// (checked against [`Provider::credentials`] by a test).
     pub credential_env: &'static str,

@@ -10,8 +10,8 @@ use super::{at_least, field, rule, src, NON_EMPTY};
 use crate::grammar::{ends_with, is_lower_alnum, starts_with};
 use crate::secret::API_KEY;
 use crate::spec::{
-    pattern, Accepts, ArrayRule, AuthScheme, DefaultValue, Endpoint, Field, IntRule, Kind,
-    Location, Method, ObjectRule, Operation, Pattern, Provider, Sends, Source, StrRule,
+    pattern, Accepts, ArrayRule, DefaultValue, Endpoint, Field, IntRule, Kind, Location, Method,
+    ObjectRule, Operation, Pattern, Provider, Sends, Source, StrRule,
 };
 
 const SEED_000: &str = "seeds/000_2d52757c5edddc0b.txt";
@@ -24,7 +24,7 @@ pub(crate) static GCORE: Provider = Provider {
     id: "gcore",
     name: "Gcore Cloud Container Registry",
     base_url: Endpoint::Fixed("https://api.gcore.com"),
-    auth: AuthScheme::GcoreApiKey,
+    auth: "gcore_api_key",
     credential_env: "GCORE_API_KEY",
     // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
     // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).

@@ -11,8 +11,8 @@ use crate::record::Record;
 use crate::report::Code;
 use crate::secret::{ACCESS_KEY, IAM_TOKEN};
 use crate::spec::{
-    pattern, Accepts, AuthScheme, CrossCheck, CrossRule, Endpoint, EnumRule, Field, Kind,
-    KnownValues, Location, Method, Operation, Pattern, Provider, Sends, Source, StrCheck, StrRule,
+    pattern, Accepts, CrossCheck, CrossRule, Endpoint, EnumRule, Field, Kind, KnownValues,
+    Location, Method, Operation, Pattern, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_004: &str = "seeds/004_1b74895f996baadb.txt";
@@ -22,7 +22,7 @@ pub(crate) static HUAWEI_SWR: Provider = Provider {
     id: "huawei_swr",
     name: "Huawei Cloud SWR",
     base_url: Endpoint::FromInput(endpoint),
-    auth: AuthScheme::HuaweiAkSk,
+    auth: "huawei_ak_sk",
     credential_env: "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
     // The names huaweicloudsdkcore's `BasicCredentials` reads.
     // huaweicloudsdkcore signer.py: every header is signed, so Host, X-Sdk-Date

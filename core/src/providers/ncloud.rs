@@ -10,8 +10,8 @@ use crate::record::Record;
 use crate::report::Code;
 use crate::secret::ACCESS_KEY;
 use crate::spec::{
-    pattern, Accepts, AuthScheme, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method,
-    Operation, Pattern, Provider, Sends, Source, StrCheck, StrRule,
+    pattern, Accepts, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
+    Pattern, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_002: &str = "seeds/002_4f3cfe5fef19d78d.txt";
@@ -20,7 +20,7 @@ pub(crate) static NCLOUD: Provider = Provider {
     id: "ncloud",
     name: "NAVER Cloud Container Registry",
     base_url: Endpoint::FromInput(endpoint),
-    auth: AuthScheme::NcpSignatureV2,
+    auth: "ncp_signature_v2",
     credential_env: "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY",
     // Seed 002 and NAVER's API Gateway guide: the signature covers method,
     // path with query, timestamp and access key; the body is not signed.

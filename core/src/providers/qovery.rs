@@ -14,9 +14,9 @@ use crate::grammar;
 use crate::report::Code;
 use crate::secret::{BEARER, TOKEN};
 use crate::spec::{
-    pattern, Accepts, AuthScheme, Case, CaseWarning, CrossCheck, CrossRule, DefaultValue, Endpoint,
-    EnumRule, Field, FieldRule, IntRule, Kind, Location, Method, ObjectRule, Operation, Pattern,
-    PerValue, Provider, Sends, Source, StrCheck, StrRule,
+    pattern, Accepts, Case, CaseWarning, CrossCheck, CrossRule, DefaultValue, Endpoint, EnumRule,
+    Field, FieldRule, IntRule, Kind, Location, Method, ObjectRule, Operation, Pattern, PerValue,
+    Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_001: &str = "seeds/001_8587205676ad3ee8.txt";
@@ -26,7 +26,7 @@ pub(crate) static QOVERY: Provider = Provider {
     id: "qovery",
     name: "Qovery",
     base_url: Endpoint::Fixed("https://api.qovery.com"),
-    auth: AuthScheme::QoveryToken,
+    auth: "qovery_token",
     credential_env: "QOVERY_API_TOKEN (or a JWT with --bearer)",
     // One variable for both: an API token by default, a JWT when asked for `bearer`.
     // Seed 001, securitySchemes ApiKeyAuth and bearerAuth.
