@@ -129,22 +129,20 @@ fn per_value_table(op: &Operation, rules: &PerValue, out: &mut String) {
                 None => "—".to_owned(),
             })
             .collect();
-        let groups = if case.exactly_one.is_empty() {
-            case.all_or_none
+        let mut groups: Vec<String> = case
+            .all_or_none
+            .iter()
+            .map(|g| format!("optional, all or none: {}", list(g)))
+            .collect();
+        if !case.exactly_one.is_empty() {
+            let choices: Vec<String> = case
+                .exactly_one
                 .iter()
-                .map(|g| format!("optional, all or none: {}", list(g)))
-                .collect::<Vec<_>>()
-                .join("; ")
-        } else {
-            format!(
-                "exactly one of: {}",
-                case.exactly_one
-                    .iter()
-                    .map(|g| format!("({})", list(g)))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )
-        };
+                .map(|g| format!("({})", list(g)))
+                .collect();
+            groups.push(format!("exactly one of: {}", choices.join(" or ")));
+        }
+        let groups = groups.join("; ");
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} — {} |",
