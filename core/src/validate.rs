@@ -775,4 +775,122 @@ mod tests {
         assert_eq!(suggest("PASSWORD", known.iter().copied()), Some("password"));
         assert_eq!(suggest("zzzzzz", known.iter().copied()), None);
     }
+
+    /// The engine on a declaration that is not Qovery's: a case with both an
+    /// all-or-none group and an exactly-one choice, a fixed URL and a warning.
+    mod per_value {
+        use super::*;
+        use crate::providers::field;
+        use crate::spec::{Case, CaseWarning, Source};
+
+        const SOURCE: Source = Source {
+            document: "test",
+            location: "engine",
+        };
+        static OBJECT_FIELDS: [Field; 4] = [
+            field("a", Location::Body, Kind::Boolean, "", SOURCE),
+            field("b", Location::Body, Kind::Boolean, "", SOURCE),
+            field("c", Location::Body, Kind::Boolean, "", SOURCE),
+            field("d", Location::Body, Kind::Boolean, "", SOURCE),
+        ];
+        static RULES: PerValue = PerValue {
+            discriminator: "mode",
+            fields: &["url"],
+            object: "settings",
+            object_fields: &OBJECT_FIELDS,
+            groups_are: "a choice",
+            cases: &[Case {
+                value: "M",
+                fields: &[("url", FieldRule::FixedUrl("https://m.example"))],
+                required: &[],
+                all_or_none: &[&["a", "b"]],
+                exactly_one: &[&["c"], &["d"]],
+                optional: &[],
+                warnings: &[CaseWarning {
+                    code: Code::DockerHubRateLimit,
+                    unless_any_of: &["a"],
+                    message: "set a",
+                }],
+                source: SOURCE,
+            }],
+        };
+
+        fn check(url: &str, keys: &[&'static str]) -> Report {
+            let settings: Record = keys.iter().map(|k| (*k, Datum::Bool(true))).collect();
+            let input: Record = [
+                ("mode", Datum::Str("M".into())),
+                ("url", Datum::Str(url.into())),
+                ("settings", Datum::Object(settings)),
+            ]
+            .into_iter()
+            .collect();
+            let mut report = Report::default();
+            check_per_value(&RULES, &input, &mut report);
+            report
+        }
+
+        fn issues(list: &[Issue]) -> Vec<(String, String, String)> {
+            list.iter()
+                .map(|i| {
+                    (
+                        i.code.to_string(),
+                        i.path.to_string(),
+                        i.message.to_string(),
+                    )
+                })
+                .collect()
+        }
+
+        #[test]
+        fn every_rule_of_the_case_is_enforced() {
+            let report = check("https://other.example", &["a", "c", "d"]);
+            let expected = [
+                (
+                    "must_equal",
+                    "/url",
+                    "must be exactly https://m.example for mode M (or be left out)",
+                ),
+                ("required", "/settings/b", "is required together with a"),
+                ("conflict", "/settings/d", "set either c or d, not both"),
+            ];
+            let expected: Vec<(String, String, String)> = expected
+                .iter()
+                .map(|(c, p, m)| ((*c).into(), (*p).into(), (*m).into()))
+                .collect();
+            assert_eq!(issues(&report.errors), expected);
+            assert!(report.warnings.is_empty());
+        }
+
+        #[test]
+        fn a_missing_choice_and_the_warning() {
+            // Another scheme is left to the URL field's own rule: no must_equal.
+            let report = check("http://m.example", &[]);
+            assert_eq!(
+                issues(&report.errors),
+                [(
+                    "required".to_owned(),
+                    "/settings".to_owned(),
+                    "mode M needs a choice: c, or d".to_owned()
+                )]
+            );
+            assert_eq!(
+                issues(&report.warnings),
+                [(
+                    "docker_hub_rate_limit".to_owned(),
+                    "/settings".to_owned(),
+                    "set a".to_owned()
+                )]
+            );
+            assert!(check("https://m.example", &["a", "b", "c"]).is_valid());
+        }
+
+        #[test]
+        fn the_fixed_url_is_the_default() {
+            let input: Record = [("mode", Datum::Str("M".into()))].into_iter().collect();
+            assert_eq!(RULES.fixed_value(&input, "url"), Some("https://m.example"));
+            assert_eq!(RULES.fixed_value(&input, "other"), None);
+            assert_eq!(url_scheme("https://m.example"), "https://");
+            assert_eq!(url_scheme("no scheme"), "");
+        }
+    }
 }
