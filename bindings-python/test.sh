@@ -54,8 +54,11 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 
-step "mypy --strict (typed usage against the stubs)"
-"$PY" -m mypy --strict --cache-dir "$ROOT/target/py-smoke-run/.mypy_cache" "$ROOT/bindings-python/tests/typed_usage.py"
+step "mypy --strict (typed usage and misuse against the stubs)"
+# typed_misuse.py: each misuse carries `# type: ignore[<code>]`; --strict
+# includes --warn-unused-ignores, so a misuse that stops being an error fails.
+"$PY" -m mypy --strict --cache-dir "$ROOT/target/py-smoke-run/.mypy_cache" \
+  "$ROOT/bindings-python/tests/typed_usage.py" "$ROOT/bindings-python/tests/typed_misuse.py"
 "$PY" "$ROOT/bindings-python/tests/typed_usage.py"
 
 step "mypy.stubtest (the stubs against the installed native module)"
