@@ -520,6 +520,7 @@ class _AccessKeyCredentialsRequired(TypedDict):
     access_key: str
     secret_key: str
 
+
 class AccessKeyCredentials(_AccessKeyCredentialsRequired, total=False):
     """Credentials of type `access_key`."""
 
@@ -539,6 +540,7 @@ class _GcoreRegistriesListInputRequired(TypedDict):
     project_id: int
     region_id: int
 
+
 class GcoreRegistriesListInput(_GcoreRegistriesListInputRequired, total=False):
     """Input of `gcore.registries.list`: List all container registries in the specified project and region."""
 
@@ -550,6 +552,7 @@ class _GcoreRegistriesCreateInputRequired(TypedDict):
     project_id: int
     region_id: int
     name: str
+
 
 class GcoreRegistriesCreateInput(_GcoreRegistriesCreateInputRequired, total=False):
     """Input of `gcore.registries.create`: Create a new container registry with the specified configuration."""
@@ -587,6 +590,7 @@ class _GcoreRepositoriesListInputRequired(TypedDict):
     region_id: int
     registry_id: int
 
+
 class GcoreRepositoriesListInput(_GcoreRepositoriesListInputRequired, total=False):
     """Input of `gcore.repositories.list`: List all repositories in the container registry."""
 
@@ -608,6 +612,7 @@ class _GcoreArtifactsListInputRequired(TypedDict):
     region_id: int
     registry_id: int
     repository_name: str
+
 
 class GcoreArtifactsListInput(_GcoreArtifactsListInputRequired, total=False):
     """Input of `gcore.artifacts.list`: List all artifacts in a specific repository."""
@@ -642,6 +647,7 @@ class _GcoreUsersListInputRequired(TypedDict):
     region_id: int
     registry_id: int
 
+
 class GcoreUsersListInput(_GcoreUsersListInputRequired, total=False):
     """Input of `gcore.users.list`: List all users with access to the container registry."""
 
@@ -656,6 +662,7 @@ class _GcoreUsersCreateInputRequired(TypedDict):
     duration: int
     name: str
 
+
 class GcoreUsersCreateInput(_GcoreUsersCreateInputRequired, total=False):
     """Input of `gcore.users.create`: Create a new user for accessing the container registry."""
 
@@ -667,8 +674,9 @@ class _GcoreUsersCreateMultipleUsersItemRequired(TypedDict):
     duration: int
     name: str
 
+
 class GcoreUsersCreateMultipleUsersItem(_GcoreUsersCreateMultipleUsersItemRequired, total=False):
-    """The `GcoreUsersCreateMultipleUsersItem` object."""
+    """One item of: Set of users"""
 
     read_only: bool
     secret: str
@@ -689,6 +697,7 @@ class _GcoreUsersUpdateInputRequired(TypedDict):
     registry_id: int
     user_id: int
     duration: int
+
 
 class GcoreUsersUpdateInput(_GcoreUsersUpdateInputRequired, total=False):
     """Input of `gcore.users.update`: Update the configuration of a specific registry user."""
@@ -717,8 +726,9 @@ class GcoreUsersDeleteInput(TypedDict):
 class _QoveryContainerRegistriesCreateEcrConfigRequired(TypedDict):
     region: str
 
+
 class QoveryContainerRegistriesCreateEcrConfig(_QoveryContainerRegistriesCreateEcrConfigRequired, total=False):
-    """The `QoveryContainerRegistriesCreateEcrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (ECR)"""
 
     access_key_id: str
     secret_access_key: str
@@ -732,6 +742,7 @@ class _QoveryContainerRegistriesCreateEcrInputRequired(TypedDict):
     url: str
     config: QoveryContainerRegistriesCreateEcrConfig
 
+
 class QoveryContainerRegistriesCreateEcrInput(_QoveryContainerRegistriesCreateEcrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "ECR"`)"""
 
@@ -739,7 +750,7 @@ class QoveryContainerRegistriesCreateEcrInput(_QoveryContainerRegistriesCreateEc
 
 
 class QoveryContainerRegistriesCreateScalewayCrConfig(TypedDict):
-    """The `QoveryContainerRegistriesCreateScalewayCrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (SCALEWAY_CR)"""
 
     region: str
     scaleway_access_key: str
@@ -754,6 +765,7 @@ class _QoveryContainerRegistriesCreateScalewayCrInputRequired(TypedDict):
     url: str
     config: QoveryContainerRegistriesCreateScalewayCrConfig
 
+
 class QoveryContainerRegistriesCreateScalewayCrInput(_QoveryContainerRegistriesCreateScalewayCrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "SCALEWAY_CR"`)"""
 
@@ -761,7 +773,7 @@ class QoveryContainerRegistriesCreateScalewayCrInput(_QoveryContainerRegistriesC
 
 
 class QoveryContainerRegistriesCreateDockerHubConfig(TypedDict, total=False):
-    """The `QoveryContainerRegistriesCreateDockerHubConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (DOCKER_HUB)"""
 
     username: str
     password: str
@@ -773,6 +785,7 @@ class _QoveryContainerRegistriesCreateDockerHubInputRequired(TypedDict):
     kind: Literal["DOCKER_HUB"]
     config: QoveryContainerRegistriesCreateDockerHubConfig
 
+
 class QoveryContainerRegistriesCreateDockerHubInput(_QoveryContainerRegistriesCreateDockerHubInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "DOCKER_HUB"`)"""
 
@@ -781,7 +794,7 @@ class QoveryContainerRegistriesCreateDockerHubInput(_QoveryContainerRegistriesCr
 
 
 class QoveryContainerRegistriesCreateGithubCrConfig(TypedDict, total=False):
-    """The `QoveryContainerRegistriesCreateGithubCrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (GITHUB_CR)"""
 
     username: str
     password: str
@@ -793,6 +806,7 @@ class _QoveryContainerRegistriesCreateGithubCrInputRequired(TypedDict):
     kind: Literal["GITHUB_CR"]
     config: QoveryContainerRegistriesCreateGithubCrConfig
 
+
 class QoveryContainerRegistriesCreateGithubCrInput(_QoveryContainerRegistriesCreateGithubCrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "GITHUB_CR"`)"""
 
@@ -801,7 +815,7 @@ class QoveryContainerRegistriesCreateGithubCrInput(_QoveryContainerRegistriesCre
 
 
 class QoveryContainerRegistriesCreateGithubEnterpriseCrConfig(TypedDict, total=False):
-    """The `QoveryContainerRegistriesCreateGithubEnterpriseCrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (GITHUB_ENTERPRISE_CR)"""
 
     username: str
     password: str
@@ -814,6 +828,7 @@ class _QoveryContainerRegistriesCreateGithubEnterpriseCrInputRequired(TypedDict)
     url: str
     config: QoveryContainerRegistriesCreateGithubEnterpriseCrConfig
 
+
 class QoveryContainerRegistriesCreateGithubEnterpriseCrInput(_QoveryContainerRegistriesCreateGithubEnterpriseCrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "GITHUB_ENTERPRISE_CR"`)"""
 
@@ -821,7 +836,7 @@ class QoveryContainerRegistriesCreateGithubEnterpriseCrInput(_QoveryContainerReg
 
 
 class QoveryContainerRegistriesCreateGitlabCrConfig(TypedDict, total=False):
-    """The `QoveryContainerRegistriesCreateGitlabCrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (GITLAB_CR)"""
 
     username: str
     password: str
@@ -833,6 +848,7 @@ class _QoveryContainerRegistriesCreateGitlabCrInputRequired(TypedDict):
     kind: Literal["GITLAB_CR"]
     config: QoveryContainerRegistriesCreateGitlabCrConfig
 
+
 class QoveryContainerRegistriesCreateGitlabCrInput(_QoveryContainerRegistriesCreateGitlabCrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "GITLAB_CR"`)"""
 
@@ -841,7 +857,7 @@ class QoveryContainerRegistriesCreateGitlabCrInput(_QoveryContainerRegistriesCre
 
 
 class QoveryContainerRegistriesCreatePublicEcrConfig(TypedDict, total=False):
-    """The `QoveryContainerRegistriesCreatePublicEcrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (PUBLIC_ECR)"""
 
     access_key_id: str
     secret_access_key: str
@@ -855,6 +871,7 @@ class _QoveryContainerRegistriesCreatePublicEcrInputRequired(TypedDict):
     url: str
     config: QoveryContainerRegistriesCreatePublicEcrConfig
 
+
 class QoveryContainerRegistriesCreatePublicEcrInput(_QoveryContainerRegistriesCreatePublicEcrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "PUBLIC_ECR"`)"""
 
@@ -862,7 +879,7 @@ class QoveryContainerRegistriesCreatePublicEcrInput(_QoveryContainerRegistriesCr
 
 
 class QoveryContainerRegistriesCreateGenericCrConfig(TypedDict, total=False):
-    """The `QoveryContainerRegistriesCreateGenericCrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (GENERIC_CR)"""
 
     username: str
     password: str
@@ -875,6 +892,7 @@ class _QoveryContainerRegistriesCreateGenericCrInputRequired(TypedDict):
     url: str
     config: QoveryContainerRegistriesCreateGenericCrConfig
 
+
 class QoveryContainerRegistriesCreateGenericCrInput(_QoveryContainerRegistriesCreateGenericCrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "GENERIC_CR"`)"""
 
@@ -884,8 +902,9 @@ class QoveryContainerRegistriesCreateGenericCrInput(_QoveryContainerRegistriesCr
 class _QoveryContainerRegistriesCreateGcpArtifactRegistryConfigRequired(TypedDict):
     region: str
 
+
 class QoveryContainerRegistriesCreateGcpArtifactRegistryConfig(_QoveryContainerRegistriesCreateGcpArtifactRegistryConfigRequired, total=False):
-    """The `QoveryContainerRegistriesCreateGcpArtifactRegistryConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (GCP_ARTIFACT_REGISTRY)"""
 
     json_credentials: str
     gcp_credentials_type: Literal["workload_identity_federation"]
@@ -902,6 +921,7 @@ class _QoveryContainerRegistriesCreateGcpArtifactRegistryInputRequired(TypedDict
     url: str
     config: QoveryContainerRegistriesCreateGcpArtifactRegistryConfig
 
+
 class QoveryContainerRegistriesCreateGcpArtifactRegistryInput(_QoveryContainerRegistriesCreateGcpArtifactRegistryInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "GCP_ARTIFACT_REGISTRY"`)"""
 
@@ -909,7 +929,7 @@ class QoveryContainerRegistriesCreateGcpArtifactRegistryInput(_QoveryContainerRe
 
 
 class QoveryContainerRegistriesCreateAzureCrConfig(TypedDict):
-    """The `QoveryContainerRegistriesCreateAzureCrConfig` object."""
+    """Credentials and settings; which keys are needed depends on kind (AZURE_CR)"""
 
     azure_tenant_id: str
     azure_subscription_id: str
@@ -921,6 +941,7 @@ class _QoveryContainerRegistriesCreateAzureCrInputRequired(TypedDict):
     kind: Literal["AZURE_CR"]
     url: str
     config: QoveryContainerRegistriesCreateAzureCrConfig
+
 
 class QoveryContainerRegistriesCreateAzureCrInput(_QoveryContainerRegistriesCreateAzureCrInputRequired, total=False):
     """Input of `qovery.container_registries.create`: Create a container registry (`kind: "AZURE_CR"`)"""
@@ -934,6 +955,7 @@ QoveryContainerRegistriesCreateInput = Union[QoveryContainerRegistriesCreateEcrI
 class _NcloudRegistriesCreateInputRequired(TypedDict):
     registry: str
     bucket: str
+
 
 class NcloudRegistriesCreateInput(_NcloudRegistriesCreateInputRequired, total=False):
     """Input of `ncloud.registries.create`: Register a new registry integrated with an Object Storage bucket"""
@@ -953,6 +975,7 @@ class _HuaweiSwrRepositoriesCreateInputRequired(TypedDict):
     namespace: str
     repository: str
     is_public: bool
+
 
 class HuaweiSwrRepositoriesCreateInput(_HuaweiSwrRepositoriesCreateInputRequired, total=False):
     """Input of `huawei_swr.repositories.create`: Create an image repository in an organization"""

@@ -462,6 +462,7 @@ fn py_typed_dict(out: &mut String, name: &str, doc: &str, members: &[(String, St
     } else {
         let _ = writeln!(out, "class _{name}Required(TypedDict):");
         write_members(out, &required);
+        out.push('\n');
         let _ = writeln!(
             out,
             "\nclass {name}(_{name}Required, total=False):\n    \"\"\"{doc}\"\"\"\n"
@@ -472,10 +473,12 @@ fn py_typed_dict(out: &mut String, name: &str, doc: &str, members: &[(String, St
 }
 
 /// The Python type of a field, declaring nested `TypedDict`s first.
+/// `doc` describes a nested object (its field's description).
 fn py_kind(
     out: &mut String,
     kind: &Kind,
     name: &str,
+    doc: &str,
     only: Option<(&[String], &[String])>,
 ) -> String {
     match kind {
@@ -485,12 +488,18 @@ fn py_kind(
         Kind::Enum(rule) => format!("Literal[{}]", quoted(rule.values).join(", ")),
         Kind::Object(rule) => {
             let members = py_members(out, rule.fields, name, only);
-            py_typed_dict(out, name, &format!("The `{name}` object."), &members);
+            py_typed_dict(out, name, doc, &members);
             name.to_owned()
         }
         Kind::Array(rule) => format!(
             "Sequence[{}]",
-            py_kind(out, &rule.items, &format!("{name}Item"), None)
+            py_kind(
+                out,
+                &rule.items,
+                &format!("{name}Item"),
+                &format!("One item of: {doc}"),
+                None
+            )
         ),
     }
 }
@@ -512,6 +521,7 @@ fn py_members(
             out,
             &field.kind,
             &format!("{owner}{}", pascal(field.name)),
+            field.description,
             None,
         );
         members.push((field.name.to_owned(), ty, required));
@@ -643,6 +653,7 @@ fn write_py_input(out: &mut String, op: &Op) {
                     out,
                     &Kind::Object(rule),
                     &format!("{name}{}", pascal(field.name)),
+                    &format!("{} ({})", field.description, case.value),
                     Some((allowed, req)),
                 )
             } else {
@@ -650,6 +661,7 @@ fn write_py_input(out: &mut String, op: &Op) {
                     out,
                     &field.kind,
                     &format!("{name}{}", pascal(field.name)),
+                    field.description,
                     None,
                 )
             };
@@ -752,4 +764,110 @@ fn public_names(text: &str) -> Vec<String> {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops() -> Vec<Op> {
+        regplan::operations()
+            .iter()
+            .map(|op| Op::read(op))
+            .collect()
+    }
+
+    /// The text between `start` and the next blank line.
+    fn section<'a>(text: &'a str, start: &str) -> &'a str {
+        let from = text.find(start).map_or("", |i| &text[i..]);
+        from.split("\n\n").next().unwrap_or_default()
+    }
+
+    #[test]
+    fn names_are_pascal_case() {
+        assert_eq!(
+            pascal("gcore.users.create_multiple"),
+            "GcoreUsersCreateMultiple"
+        );
+        assert_eq!(pascal("GITHUB_CR"), "GithubCr");
+        assert_eq!(
+            pascal("huawei_swr.namespaces.create"),
+            "HuaweiSwrNamespacesCreate"
+        );
+    }
+
+    #[test]
+    fn typescript_inputs_have_exact_field_types() {
+        let ts = typescript(&ops());
+        let gcore = section(&ts, "export interface GcoreRegistriesCreateInput {");
+        assert!(gcore.contains("  project_id: number;"), "{gcore}");
+        assert!(gcore.contains("  name: string;"), "{gcore}");
+        assert!(
+            gcore.contains("  storage_limit?: number | undefined;"),
+            "{gcore}"
+        );
+        let users = section(&ts, "export interface GcoreUsersCreateMultipleInput {");
+        assert!(users.contains("readonly {"), "{users}");
+    }
+
+    #[test]
+    fn qovery_kinds_show_only_their_config_keys() {
+        let ts = typescript(&ops());
+        let docker = section(
+            &ts,
+            "export interface QoveryContainerRegistriesCreateDockerHubInput {",
+        );
+        assert!(docker.contains("  kind: \"DOCKER_HUB\";"), "{docker}");
+        assert!(
+            docker.contains("    username?: string | undefined;"),
+            "{docker}"
+        );
+        assert!(!docker.contains("role_arn"), "{docker}");
+        let ecr = section(
+            &ts,
+            "export interface QoveryContainerRegistriesCreateEcrInput {",
+        );
+        assert!(ecr.contains("  url: string;"), "{ecr}");
+        assert!(ecr.contains("    region: string;"), "{ecr}");
+        assert!(ecr.contains("    role_arn?: string | undefined;"), "{ecr}");
+        assert!(!ecr.contains("scaleway"), "{ecr}");
+        assert!(ts.contains("  | QoveryContainerRegistriesCreateAzureCrInput"));
+        // A retired kind is no variant.
+        assert!(!ts.contains("Docr"));
+    }
+
+    #[test]
+    fn credentials_follow_the_provider() {
+        let ts = typescript(&ops());
+        assert!(ts.contains("  \"gcore.registries.create\": ApiKeyCredentials;\n"));
+        assert!(ts.contains(
+            "  \"qovery.container_registries.create\": TokenCredentials | BearerCredentials;\n"
+        ));
+        assert!(ts.contains(
+            "  \"huawei_swr.namespaces.create\": AccessKeyCredentials | IamTokenCredentials;\n"
+        ));
+    }
+
+    #[test]
+    fn params_are_typed_per_code() {
+        let ts = typescript(&ops());
+        assert!(ts.contains("  too_long: { max: number };\n"));
+        assert!(ts.contains(
+            "  enum: { allowed: string[] } | { allowed: string[]; suggestion: string };\n"
+        ));
+        let py = python_types(&ops());
+        assert!(py.contains("class TooLongParams(TypedDict):"));
+        assert!(py.contains("    params: Union[NotAllowedParams, NotAllowedNearParams]\n"));
+    }
+
+    #[test]
+    fn python_has_one_overload_per_operation_and_function() {
+        let ops = ops();
+        let stub = python_stub(&ops);
+        assert_eq!(stub.matches("@overload").count(), ops.len() * 4);
+        assert!(stub.contains(
+            "def plan(\n    op: Literal[\"gcore.registries.create\"],\n    input: GcoreRegistriesCreateInput,\n    *,\n    credentials: ApiKeyCredentials | None = None,"
+        ));
+        assert!(stub.lines().next().is_some_and(|l| l.contains(COMMAND)));
+    }
 }
