@@ -122,6 +122,7 @@ from regplan._types import (
     FieldInfo as FieldInfo,
     ProviderInfo as ProviderInfo,
     OperationInfo as OperationInfo,
+    JsonSchema as JsonSchema,
     Timestamp as Timestamp,
 )
 
@@ -482,7 +483,7 @@ def plan(
 ) -> Request: ...
 
 
-def schema(op: OperationId) -> dict[str, Any]:
+def schema(op: OperationId) -> JsonSchema:
     """JSON Schema (draft 2020-12) of the operation's input."""
 
 def codes() -> list[Code | ErrorCode]:
@@ -605,6 +606,7 @@ __all__ = [
     "FieldInfo",
     "ProviderInfo",
     "OperationInfo",
+    "JsonSchema",
     "Timestamp",
     "RegplanError",
     "Request",

@@ -69,7 +69,7 @@ def operations() -> list[OperationInfo]:
 
 # @GENERATED@
 
-def schema(op: OperationId) -> dict[str, Any]:
+def schema(op: OperationId) -> JsonSchema:
     """JSON Schema (draft 2020-12) of the operation's input."""
 
 def codes() -> list[Code | ErrorCode]:

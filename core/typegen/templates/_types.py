@@ -64,5 +64,27 @@ class OperationInfo(TypedDict):
     source: Source
 
 
+_JsonSchemaRequired = TypedDict(
+    "_JsonSchemaRequired",
+    {
+        "$schema": str,
+        "$id": str,
+        "title": str,
+        "description": str,
+        "type": Literal["object"],
+        "properties": Dict[str, Dict[str, Any]],
+        "required": List[str],
+        "additionalProperties": bool,
+    },
+)
+
+
+class JsonSchema(_JsonSchemaRequired, total=False):
+    """`schema(op)`: the JSON Schema (draft 2020-12) of an operation's input;
+    `allOf` holds the rules that relate fields (Qovery's per-kind rules)."""
+
+    allOf: List[Any]
+
+
 Timestamp = Union[datetime.datetime, int, str]
 """An aware `datetime`, epoch milliseconds, or RFC 3339."""
