@@ -363,6 +363,27 @@ impl IssueKind {
         }
     }
 
+    /// A number outside `min..=max` (`also` lists values allowed besides),
+    /// its bounds in words: `between 1 and 5`, `-1 or at least 1`.
+    #[must_use]
+    pub fn out_of_range(min: Option<i64>, max: Option<i64>, also: &'static [i64]) -> Self {
+        let mut bounds = match (min, max) {
+            (Some(min), Some(max)) => format!("between {min} and {max}"),
+            (Some(min), None) => format!("at least {min}"),
+            (None, Some(max)) => format!("at most {max}"),
+            (None, None) => String::new(),
+        };
+        for extra in also {
+            bounds = format!("{extra} or {bounds}");
+        }
+        IssueKind::OutOfRange {
+            min,
+            max,
+            also: (!also.is_empty()).then_some(also),
+            bounds,
+        }
+    }
+
     /// The message: the template with each `{name}` replaced. A template
     /// without placeholders, or one that is a single wording of static
     /// text, is returned without allocating.
@@ -526,14 +547,19 @@ mod tests {
             suggestion: "a",
         };
         assert_eq!(near.message(), "must be one of a, b; did you mean a?");
-        let bounds = IssueKind::OutOfRange {
-            min: Some(1),
-            max: None,
-            also: None,
-            bounds: "at least 1".into(),
-        };
+        let bounds = IssueKind::out_of_range(Some(1), None, &[]);
         assert_eq!(bounds.message(), "must be at least 1");
         assert_eq!(bounds.params(), vec![("min", Value::from(1))]);
+        let indefinite = IssueKind::out_of_range(Some(1), Some(100), &[-1]);
+        assert_eq!(indefinite.message(), "must be -1 or between 1 and 100");
+        assert_eq!(
+            indefinite.params(),
+            vec![
+                ("min", Value::from(1)),
+                ("max", Value::from(100)),
+                ("also", serde_json::json!([-1])),
+            ]
+        );
     }
 
     #[test]

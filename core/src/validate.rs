@@ -355,24 +355,7 @@ fn check_int(rule: &IntRule, i: i64, at: At<'_>, errors: &mut Vec<Issue>) {
         return;
     }
     if (low || high) && !rule.also.contains(&i) {
-        let mut bounds = match (rule.min, rule.max) {
-            (Some(min), Some(max)) => format!("between {min} and {max}"),
-            (Some(min), None) => format!("at least {min}"),
-            (None, Some(max)) => format!("at most {max}"),
-            (None, None) => String::new(),
-        };
-        for extra in rule.also {
-            bounds = format!("{extra} or {bounds}");
-        }
-        errors.push(
-            IssueKind::OutOfRange {
-                min: rule.min,
-                max: rule.max,
-                also: (!rule.also.is_empty()).then_some(rule.also),
-                bounds,
-            }
-            .at(at.pointer()),
-        );
+        errors.push(IssueKind::out_of_range(rule.min, rule.max, rule.also).at(at.pointer()));
     }
 }
 
