@@ -428,6 +428,42 @@ impl IssueKind {
     }
 }
 
+/// Every issue kind as a Markdown table (code, parameters, message
+/// template, meaning), for README.md, which a test keeps equal to it.
+#[must_use]
+pub fn kinds_table() -> String {
+    let mut out =
+        String::from("| code | params | message | meaning |\n| --- | --- | --- | --- |\n");
+    for kind in IssueKind::DOCS {
+        let params: Vec<String> = kind
+            .params
+            .iter()
+            .map(|p| {
+                let ty = match p.ty {
+                    ParamType::Integer => "integer",
+                    ParamType::Strings => "string[]",
+                    ParamType::Integers => "integer[]",
+                    ParamType::StringGroups => "string[][]",
+                    ParamType::String => "string",
+                };
+                format!("`{}{}`: {ty}", p.name, if p.optional { "?" } else { "" })
+            })
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} |\n",
+            kind.code.as_str(),
+            if params.is_empty() {
+                "—".to_owned()
+            } else {
+                params.join(", ")
+            },
+            kind.template.replace('|', "\\|"),
+            kind.doc.trim(),
+        ));
+    }
+    out
+}
+
 /// The placeholders of a template, in order.
 #[cfg(test)]
 fn placeholders(template: &str) -> Vec<&str> {

@@ -3,7 +3,8 @@
 //!
 //! - `bindings-node/types.d.ts` and `bindings-wasm/js/types.d.ts` (one text,
 //!   identical; each package's entry `.d.ts` re-exports it),
-//! - `bindings-python/python/regplan/_types.py` and `__init__.pyi`.
+//! - `bindings-python/python/regplan/_types.py` and `__init__.pyi`,
+//! - the table of issue kinds in README.md (between its markers).
 //!
 //! `cargo run -p regplan-typegen` writes them; `-- --check` (run by
 //! `test.sh`) fails, naming the file, when one differs from what it would
@@ -34,7 +35,8 @@ fn main() -> ExitCode {
         .map(|op| Op::read(op))
         .collect();
     let ts = typescript(&ops);
-    let outputs: [(&str, String); 4] = [
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
+    let outputs: [(&str, String); 5] = [
         ("bindings-node/types.d.ts", ts.clone()),
         ("bindings-wasm/js/types.d.ts", ts),
         (
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
             "bindings-python/python/regplan/__init__.pyi",
             python_stub(&ops),
         ),
+        ("README.md", with_kinds_table(&readme)),
     ];
     let mut stale = Vec::new();
     for (path, text) in outputs {
@@ -67,6 +70,26 @@ fn main() -> ExitCode {
         );
         ExitCode::FAILURE
     }
+}
+
+const TABLE_START: &str = "<!-- issue-kinds:start -->\n";
+const TABLE_END: &str = "<!-- issue-kinds:end -->";
+
+/// README.md with the table of issue kinds between its markers renewed
+/// (unchanged when the markers are missing).
+fn with_kinds_table(readme: &str) -> String {
+    let Some(start) = readme.find(TABLE_START).map(|i| i + TABLE_START.len()) else {
+        return readme.to_owned();
+    };
+    let Some(end) = readme[start..].find(TABLE_END).map(|i| i + start) else {
+        return readme.to_owned();
+    };
+    format!(
+        "{}{}{}",
+        &readme[..start],
+        regplan::issue_kind::kinds_table(),
+        &readme[end..]
+    )
 }
 
 /// One operation as the typings need it.
