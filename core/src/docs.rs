@@ -178,7 +178,7 @@ fn per_value_table(op: &Operation, rules: &PerValue, out: &mut String) {
                 "; {} without {} adds the warning `{}`",
                 case.value,
                 warning.unless_any_of.join("/"),
-                warning.code
+                (warning.issue)(case.value).code()
             );
         }
     }
@@ -198,7 +198,8 @@ fn known_values_table(known: &KnownValues, out: &mut String) {
     let _ = writeln!(
         out,
         "\nAny other {} that passes its rule is accepted with the warning `{}`.",
-        known.field, known.code
+        known.field,
+        (known.warning)(Vec::new(), String::new()).code()
     );
 }
 

@@ -493,12 +493,10 @@ pub enum FieldRule {
 /// A warning when none of some object keys is set.
 #[derive(Debug)]
 pub struct CaseWarning {
-    /// The warning's code.
-    pub code: crate::report::Code,
     /// Warned when none of these keys is set.
     pub unless_any_of: &'static [&'static str],
-    /// What to do about it.
-    pub message: &'static str,
+    /// The warning, given the discriminator's value.
+    pub issue: fn(&'static str) -> crate::issue_kind::IssueKind,
 }
 
 impl PerValue {
@@ -552,10 +550,9 @@ pub struct KnownValues {
     pub table: &'static [(&'static str, &'static str)],
     /// The table's second column, in the rule table ("endpoint").
     pub meaning: &'static str,
-    /// Warning code for a value outside the table.
-    pub code: crate::report::Code,
-    /// The warning message: `{}` is replaced by what the value is taken to mean.
-    pub unknown_message: &'static str,
+    /// The warning for a value outside the table, given the known values
+    /// and what the value is taken to mean.
+    pub warning: fn(Vec<&'static str>, String) -> crate::issue_kind::IssueKind,
     /// What an unknown value stands for, computed from the input.
     pub fallback: fn(&Record) -> String,
 }

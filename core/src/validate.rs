@@ -6,8 +6,9 @@
 //! recurses deeper than the field table itself.
 
 use crate::input::{read, Abort, Budget, Foreign, Input, Shape};
+use crate::issue_kind::IssueKind;
 use crate::record::{Datum, Record};
-use crate::report::{Code, Issue, Pointer, Report};
+use crate::report::{Issue, Pointer, Report};
 use crate::spec::{
     ArrayRule, CrossRule, EnumRule, Field, FieldRule, IntRule, Kind, KnownValues, Location,
     Operation, PerValue, StrRule,
@@ -86,33 +87,19 @@ fn check_per_value(rules: &PerValue, input: &Record, report: &mut Report) {
     let Some(case) = rules.case_for(input) else {
         return;
     };
-    let (discriminator, value) = (rules.discriminator, case.value);
+    // The discriminator's value is the `kind` parameter of every issue below
+    // (typed as such in every binding): Qovery's `kind` is the one declaration.
+    let kind = case.value;
     let errors = &mut report.errors;
     for (name, rule) in case.fields {
         match (rule, input.get(name)) {
             (FieldRule::Required, None) => errors.push(
-                Issue::new(
-                    Code::Required,
-                    Pointer::root().key(name),
-                    format!("is required for {discriminator} {value}"),
-                )
-                .with("field", *name)
-                .with(discriminator, value),
+                IssueKind::RequiredForKind { field: name, kind }.at(Pointer::root().key(name)),
             ),
             (FieldRule::FixedUrl(expected), Some(Datum::Str(given)))
                 if given != expected && given.starts_with(url_scheme(expected)) =>
             {
-                errors.push(
-                    Issue::new(
-                        Code::MustEqual,
-                        Pointer::root().key(name),
-                        format!(
-                            "must be exactly {expected} for {discriminator} {value} (or be left out)"
-                        ),
-                    )
-                    .with("expected", *expected)
-                    .with(discriminator, value),
-                );
+                errors.push(IssueKind::MustEqual { expected, kind }.at(Pointer::root().key(name)));
             }
             _ => {}
         }
@@ -130,86 +117,46 @@ fn check_per_value(rules: &PerValue, input: &Record, report: &mut Report) {
         .map(|f| f.name)
         .filter(|k| present(k) && !case.allows(k))
     {
-        errors.push(
-            Issue::new(
-                Code::Forbidden,
-                at().key(key),
-                format!("is not used by {discriminator} {value}"),
-            )
-            .with(discriminator, value)
-            .with("allowed", case.allowed(rules.object_fields)),
-        );
+        let allowed = case.allowed(rules.object_fields);
+        errors.push(IssueKind::Forbidden { kind, allowed }.at(at().key(key)));
     }
     for key in case.required.iter().filter(|k| !present(k)) {
-        errors.push(
-            Issue::new(
-                Code::Required,
-                at().key(key),
-                format!("is required for {discriminator} {value}"),
-            )
-            .with("field", *key)
-            .with(discriminator, value),
-        );
+        errors.push(IssueKind::RequiredForKind { field: key, kind }.at(at().key(key)));
     }
     let is_touched = |group: &&[&str]| group.iter().any(|k| present(k));
     for group in case.groups().filter(is_touched) {
         for key in group.iter().filter(|k| !present(k)) {
             let with: Vec<&str> = group.iter().copied().filter(|k| present(k)).collect();
             errors.push(
-                Issue::new(
-                    Code::Required,
-                    at().key(key),
-                    format!("is required together with {}", with.join(", ")),
-                )
-                .with("field", *key)
-                .with("group", group),
+                IssueKind::RequiredTogether {
+                    field: key,
+                    group,
+                    with,
+                }
+                .at(at().key(key)),
             );
         }
     }
-    let groups = case.exactly_one;
-    if !groups.is_empty() {
-        let described = || {
-            groups
-                .iter()
-                .map(|g| g.join(" + "))
-                .collect::<Vec<String>>()
-        };
-        let mut touched = groups.iter().copied().filter(is_touched);
+    let one_of = case.exactly_one;
+    if !one_of.is_empty() {
+        let mut touched = one_of.iter().copied().filter(is_touched);
         match (touched.next(), touched.next()) {
-            (None, _) => errors.push(
-                Issue::new(
-                    Code::Required,
-                    at(),
-                    format!(
-                        "{discriminator} {value} needs {}: {}",
-                        rules.groups_are,
-                        described().join(", or ")
-                    ),
-                )
-                .with("one_of", groups)
-                .with(discriminator, value),
-            ),
+            (None, _) => errors.push(IssueKind::CredentialsNeeded { one_of, kind }.at(at())),
             (Some(_), Some(later)) => errors.push(
-                Issue::new(
-                    Code::Conflict,
+                IssueKind::Conflict { one_of, kind }.at(
                     // The set member of the second group (fuzz finding 1).
                     later
                         .iter()
                         .find(|key| present(key))
                         .map_or_else(at, |key| at().key(key)),
-                    format!("set either {}, not both", described().join(" or ")),
-                )
-                .with("one_of", groups)
-                .with(discriminator, value),
+                ),
             ),
             (Some(_), None) => {}
         }
     }
     for warning in case.warnings {
         if !warning.unless_any_of.iter().any(|k| present(k)) {
-            report
-                .warnings
-                .push(Issue::new(warning.code, at(), warning.message).with(discriminator, value));
+            report.warnings.push((warning.issue)(kind).at(at()));
         }
     }
 }
@@ -234,17 +181,11 @@ fn check_known_value(op: &Operation, known: &KnownValues, input: &Record, report
     };
     if passes_the_field_rule && !known.table.iter().any(|(id, _)| *id == value) {
         report.warnings.push(
-            Issue::new(
-                known.code,
-                Pointer::root().key(known.field),
-                known
-                    .unknown_message
-                    .replace("{}", &(known.fallback)(input)),
+            (known.warning)(
+                known.table.iter().map(|(id, _)| *id).collect(),
+                (known.fallback)(input),
             )
-            .with(
-                "known",
-                known.table.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-            ),
+            .at(Pointer::root().key(known.field)),
         );
     }
 }
@@ -281,11 +222,7 @@ fn check_field<I: Input>(
         // A control character in a value that lands in a URL or picks an
         // endpoint is refused outright, whatever else its grammar says.
         Shape::Str(s) if routes_the_request && s.chars().any(char::is_control) => {
-            errors.push(Issue::new(
-                Code::ControlCharacter,
-                at.pointer(),
-                "must not contain control characters (CR, LF, tab, NUL, ...)",
-            ));
+            errors.push(IssueKind::ControlCharacter {}.at(at.pointer()));
         }
         shape => check_value(&field.kind, value, shape, at, errors, budget)?,
     }
@@ -293,7 +230,7 @@ fn check_field<I: Input>(
 }
 
 fn required(name: &'static str, at: At<'_>) -> Issue {
-    Issue::new(Code::Required, at.pointer(), "is required").with("field", name)
+    IssueKind::Required { field: name }.at(at.pointer())
 }
 
 /// The members matched to a field table's fields, by field index: on the
@@ -455,20 +392,15 @@ fn declared_value<I: Input>(
 }
 
 /// An `unknown_field` error with a "did you mean" hint when a known name is close.
-pub(crate) fn unknown_field<'a>(
+pub(crate) fn unknown_field(
     key: &str,
-    known: impl Iterator<Item = &'a str>,
+    known: impl Iterator<Item = &'static str>,
     path: &Pointer,
 ) -> Issue {
     let path = path.key(key);
     match suggest(key, known) {
-        Some(near) => Issue::new(
-            Code::UnknownField,
-            path,
-            format!("is not a known field; did you mean `{near}`?"),
-        )
-        .with("suggestion", near),
-        None => Issue::new(Code::UnknownField, path, "is not a known field"),
+        Some(suggestion) => IssueKind::UnknownFieldNear { suggestion }.at(path),
+        None => IssueKind::UnknownField {}.at(path),
     }
 }
 
@@ -528,59 +460,31 @@ fn check_int(rule: &IntRule, i: i64, at: At<'_>, errors: &mut Vec<Issue>) {
     let safe = (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&i);
     if !(low || high || safe) {
         errors.push(
-            Issue::new(
-                Code::OutOfRange,
-                at.pointer(),
-                "must be between -9007199254740991 and 9007199254740991: larger integers lose precision in JavaScript",
-            )
-            .with("min", -MAX_SAFE_INTEGER)
-            .with("max", MAX_SAFE_INTEGER),
+            IssueKind::UnsafeInteger {
+                min: -MAX_SAFE_INTEGER,
+                max: MAX_SAFE_INTEGER,
+            }
+            .at(at.pointer()),
         );
         return;
     }
     if (low || high) && !rule.also.contains(&i) {
-        let mut bounds = match (rule.min, rule.max) {
-            (Some(min), Some(max)) => format!("between {min} and {max}"),
-            (Some(min), None) => format!("at least {min}"),
-            (None, Some(max)) => format!("at most {max}"),
-            (None, None) => String::new(),
-        };
-        for extra in rule.also {
-            bounds = format!("{extra} or {bounds}");
-        }
-        let mut issue = Issue::new(Code::OutOfRange, at.pointer(), format!("must be {bounds}"));
-        if let Some(min) = rule.min {
-            issue = issue.with("min", min);
-        }
-        if let Some(max) = rule.max {
-            issue = issue.with("max", max);
-        }
-        if !rule.also.is_empty() {
-            issue = issue.with("also", rule.also);
-        }
-        errors.push(issue);
+        errors.push(IssueKind::out_of_range(rule.min, rule.max, rule.also).at(at.pointer()));
     }
 }
 
 fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     let len = s.chars().count();
     if let Some(min) = rule.min_len.filter(|&min| len < min) {
-        let message = if min == 1 {
-            "must not be empty".to_owned()
+        let kind = if min == 1 {
+            IssueKind::Empty { min }
         } else {
-            format!("must be at least {min} characters long")
+            IssueKind::TooShort { min }
         };
-        errors.push(Issue::new(Code::TooShort, at.pointer(), message).with("min", min));
+        errors.push(kind.at(at.pointer()));
     }
     if let Some(max) = rule.max_len.filter(|&max| len > max) {
-        errors.push(
-            Issue::new(
-                Code::TooLong,
-                at.pointer(),
-                format!("must be at most {max} characters long"),
-            )
-            .with("max", max),
-        );
+        errors.push(IssueKind::TooLong { max }.at(at.pointer()));
     }
     if s.is_empty() {
         // Grammar checks on "" would only repeat `too_short`.
@@ -589,11 +493,9 @@ fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     let before = errors.len();
     for check in rule.checks {
         if !(check.test)(s) {
-            let mut issue = Issue::new(check.code, at.pointer(), check.message);
-            if let Some(pattern) = rule.pattern {
-                issue = issue.with("pattern", pattern.source);
-            }
-            errors.push(issue);
+            let pattern = rule.pattern.map(|p| p.source);
+            errors
+                .push(IssueKind::failed_check(check.code, check.message, pattern).at(at.pointer()));
         }
     }
     if let Some(pattern) = rule.pattern {
@@ -604,8 +506,11 @@ fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
         // is right but the grammar still fails, say so in the pattern's own words.
         if !explained && length_ok && !pattern.is_match(s) {
             errors.push(
-                Issue::new(Code::Pattern, at.pointer(), pattern.message)
-                    .with("pattern", pattern.source),
+                IssueKind::Pattern {
+                    pattern: Some(pattern.source),
+                    rule: pattern.message,
+                }
+                .at(at.pointer()),
             );
         }
     }
@@ -617,26 +522,24 @@ fn check_enum(rule: &EnumRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     }
     if let Some((value, why)) = rule.retired.iter().find(|(v, _)| *v == s) {
         errors.push(
-            Issue::new(Code::KindNotSupported, at.pointer(), *why)
-                .with("value", *value)
-                .with("allowed", rule.values),
+            IssueKind::Retired {
+                value,
+                allowed: rule.values,
+                reason: why,
+            }
+            .at(at.pointer()),
         );
         return;
     }
-    let listed = rule.values.join(", ");
-    let mut issue = match suggest(s, rule.values.iter().copied()) {
-        Some(near) => Issue::new(
-            Code::Enum,
-            at.pointer(),
-            format!("must be one of {listed}; did you mean `{near}`?"),
-        ),
-        None => Issue::new(Code::Enum, at.pointer(), format!("must be one of {listed}")),
+    let allowed = rule.values;
+    let kind = match suggest(s, allowed.iter().copied()) {
+        Some(suggestion) => IssueKind::NotAllowedNear {
+            allowed,
+            suggestion,
+        },
+        None => IssueKind::NotAllowed { allowed },
     };
-    issue = issue.with("allowed", rule.values);
-    if let Some(near) = suggest(s, rule.values.iter().copied()) {
-        issue = issue.with("suggestion", near);
-    }
-    errors.push(issue);
+    errors.push(kind.at(at.pointer()));
 }
 
 fn check_array<I: Input>(
@@ -648,24 +551,10 @@ fn check_array<I: Input>(
     budget: &mut Budget,
 ) -> Result<(), Abort<I::Error>> {
     if let Some(min) = rule.min_items.filter(|&m| len < m) {
-        errors.push(
-            Issue::new(
-                Code::TooFewItems,
-                path.clone(),
-                format!("must have at least {min} item(s)"),
-            )
-            .with("min", min),
-        );
+        errors.push(IssueKind::TooFewItems { min }.at(path.clone()));
     }
     if let Some(max) = rule.max_items.filter(|&m| len > m) {
-        errors.push(
-            Issue::new(
-                Code::TooManyItems,
-                path.clone(),
-                format!("must have at most {max} items"),
-            )
-            .with("max", max),
-        );
+        errors.push(IssueKind::TooManyItems { max }.at(path.clone()));
         // Validating a million items of an already rejected array would only bury the point.
         return Ok(());
     }
@@ -704,15 +593,12 @@ pub(crate) fn type_name(shape: &Shape<'_>) -> &'static str {
 }
 
 pub(crate) fn type_error(expected: &'static str, shape: &Shape<'_>, path: Pointer) -> Issue {
-    Issue::new(
-        Code::Type,
-        path,
-        format!("must be {expected}, not {}", type_name(shape)),
-    )
-    .with(
-        "expected",
-        expected.trim_start_matches("an ").trim_start_matches("a "),
-    )
+    IssueKind::WrongType {
+        expected: expected.trim_start_matches("an ").trim_start_matches("a "),
+        wanted: expected,
+        got: type_name(shape),
+    }
+    .at(path)
 }
 
 /// The known name closest to `key` (edit distance at most 2, or a sixth of
@@ -807,9 +693,8 @@ mod tests {
                 exactly_one: &[&["c"], &["d"]],
                 optional: &[],
                 warnings: &[CaseWarning {
-                    code: Code::DockerHubRateLimit,
                     unless_any_of: &["a"],
-                    message: "set a",
+                    issue: |kind| IssueKind::DockerHubRateLimit { kind },
                 }],
                 source: SOURCE,
             }],
@@ -848,7 +733,7 @@ mod tests {
                 (
                     "must_equal",
                     "/url",
-                    "must be exactly https://m.example for mode M (or be left out)",
+                    "must be exactly https://m.example for kind M (or be left out)",
                 ),
                 ("required", "/settings/b", "is required together with a"),
                 ("conflict", "/settings/d", "set either c or d, not both"),
@@ -870,7 +755,7 @@ mod tests {
                 [(
                     "required".to_owned(),
                     "/settings".to_owned(),
-                    "mode M needs a choice: c, or d".to_owned()
+                    "kind M needs credentials: c or d".to_owned()
                 )]
             );
             assert_eq!(
@@ -878,7 +763,7 @@ mod tests {
                 [(
                     "docker_hub_rate_limit".to_owned(),
                     "/settings".to_owned(),
-                    "set a".to_owned()
+                    "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit".to_owned()
                 )]
             );
             assert!(check("https://m.example", &["a", "b", "c"]).is_valid());

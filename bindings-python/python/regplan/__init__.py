@@ -22,32 +22,13 @@ from regplan._regplan import (
     validate_json,
     validate_many,
 )
-from regplan._types import (
-    AccessKeyCredentials,
-    ApiKeyCredentials,
-    BearerCredentials,
-    Code,
-    Credentials,
-    ErrorCode,
-    IamTokenCredentials,
-    Issue,
-    Report,
-    Timestamp,
-    TokenCredentials,
-)
+# The typing names (one TypedDict per operation input, the code literals,
+# issue and credential shapes) are generated with their own `__all__`.
+from regplan._types import *  # noqa: F403
+from regplan._types import __all__ as _TYPE_NAMES
 
 __all__ = [
-    "AccessKeyCredentials",
-    "ApiKeyCredentials",
-    "BearerCredentials",
-    "Code",
-    "Credentials",
-    "ErrorCode",
-    "IamTokenCredentials",
-    "Issue",
-    "Report",
-    "Timestamp",
-    "TokenCredentials",
+    *_TYPE_NAMES,
     "RegplanError",
     "Request",
     "UnsupportedValueError",

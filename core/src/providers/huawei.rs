@@ -7,6 +7,7 @@
 
 use super::{field, matching, rule, src, ANY_STRING};
 use crate::grammar::{ends_with, is_lower_alnum, starts_with};
+use crate::issue_kind::IssueKind;
 use crate::record::Record;
 use crate::report::Code;
 use crate::secret::{ACCESS_KEY, IAM_TOKEN};
@@ -144,7 +145,7 @@ fn endpoint(input: &Record) -> String {
 
 static REGION_PATTERN: Pattern = pattern!(
     "^[a-z]{2,3}(?:-[a-z]+)+-[0-9]{1,3}$",
-    "must be a region id such as `cn-north-4` or `ap-southeast-1`"
+    "must be a region id such as cn-north-4 or ap-southeast-1"
 );
 
 static REGION_RULE: StrRule = matching(1, 64, &REGION_PATTERN);
@@ -178,7 +179,7 @@ const SEPARATOR_CHECKS: [StrCheck; 2] = [
     StrCheck {
         code: Code::AdjacentSeparators,
         message:
-            "periods, underscores and hyphens cannot be next to each other (only `__` is allowed)",
+            "periods, underscores and hyphens cannot be next to each other (only a double underscore is allowed)",
         test: separators_not_adjacent,
     },
     StrCheck {
@@ -190,7 +191,7 @@ const SEPARATOR_CHECKS: [StrCheck; 2] = [
 
 static NAMESPACE_PATTERN: Pattern = pattern!(
     "^[a-z][a-z0-9]*(?:(?:[._-]|__)[a-z0-9]+)*$",
-    "must be lowercase letters and digits joined by single `.`, `_`, `-` or `__`, starting with a letter"
+    "must be lowercase letters and digits joined by a single period, underscore or hyphen, or a double underscore, starting with a letter"
 );
 
 static NAMESPACE_RULE: StrRule = StrRule {
@@ -202,7 +203,7 @@ static NAMESPACE_RULE: StrRule = StrRule {
             starts_with(s, |c| c.is_ascii_lowercase())
         }),
         rule(
-            "may contain only lowercase letters, digits, `.`, `_` and `-`",
+            "may contain only lowercase letters, digits, periods, underscores and hyphens",
             |s| s.chars().all(|c| is_lower_alnum(c) || is_separator(c)),
         ),
         rule("must end with a lowercase letter or digit", |s| {
@@ -218,7 +219,7 @@ const NAMESPACE_DOC: &str = "Enter 1 to 64 characters, starting with a lowercase
 
 static REPOSITORY_PATTERN: Pattern = pattern!(
     "^[a-z0-9]+(?:(?:[._-]|__)[a-z0-9]+)*$",
-    "must be lowercase letters and digits joined by single `.`, `_`, `-` or `__`"
+    "must be lowercase letters and digits joined by a single period, underscore or hyphen, or a double underscore"
 );
 
 static REPOSITORY_RULE: StrRule = StrRule {
@@ -230,7 +231,7 @@ static REPOSITORY_RULE: StrRule = StrRule {
             starts_with(s, is_lower_alnum)
         }),
         rule(
-            "may contain only lowercase letters, digits, `.`, `_` and `-`",
+            "may contain only lowercase letters, digits, periods, underscores and hyphens",
             |s| s.chars().all(|c| is_lower_alnum(c) || is_separator(c)),
         ),
         rule("must end with a lowercase letter or digit", |s| {
@@ -260,8 +261,7 @@ static KNOWN_REGIONS: KnownValues = KnownValues {
     field: "region",
     table: REGIONS,
     meaning: "endpoint",
-    code: Code::UnknownRegion,
-    unknown_message: "is not in the SDK's region table; using {}",
+    warning: |known, endpoint| IssueKind::UnknownRegion { known, endpoint },
     fallback: endpoint,
 };
 

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::{field, matching, src, ANY_STRING, NON_EMPTY};
 use crate::grammar;
+use crate::issue_kind::IssueKind;
 use crate::report::Code;
 use crate::secret::{BEARER, TOKEN};
 use crate::spec::{
@@ -52,7 +53,7 @@ pub(crate) static QOVERY: Provider = Provider {
 
 static UUID_PATTERN: Pattern = pattern!(
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-    "must be a UUID such as `3fa85f64-5717-4562-b3fc-2c963f66afa6`"
+    "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"
 );
 
 static UUID_RULE: StrRule = matching(1, 36, &UUID_PATTERN);
@@ -69,12 +70,12 @@ static URL_RULE: StrRule = StrRule {
     checks: &[
         StrCheck {
             code: Code::NotHttps,
-            message: "must start with `https://`",
+            message: "must start with https://",
             test: |s| s.starts_with("https://"),
         },
         StrCheck {
             code: Code::InvalidUrl,
-            message: "is not a valid URL: expected `https://host[:port][/path]`",
+            message: "is not a valid URL: expected https://host[:port][/path]",
             test: |s| !s.starts_with("https://") || grammar::is_https_url(s),
         },
     ],
@@ -301,9 +302,8 @@ static KIND_RULES: PerValue = PerValue {
         },
         Case {
             warnings: &[CaseWarning {
-                code: Code::DockerHubRateLimit,
                 unless_any_of: USER_PASSWORD,
-                message: "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit",
+                issue: |kind| IssueKind::DockerHubRateLimit { kind },
             }],
             ..with_user_password(
                 "DOCKER_HUB",
