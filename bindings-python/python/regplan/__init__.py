@@ -22,6 +22,7 @@ from regplan._regplan import (
     validate_json,
     validate_many,
 )
+from regplan._credentials import EnvCredentials, credentials_from_env
 from regplan._types import (
     AccessKeyCredentials,
     ApiKeyCredentials,
@@ -42,6 +43,7 @@ __all__ = [
     "BearerCredentials",
     "Code",
     "Credentials",
+    "EnvCredentials",
     "ErrorCode",
     "IamTokenCredentials",
     "Issue",
@@ -55,6 +57,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "codes",
+    "credentials_from_env",
     "operations",
     "plan",
     "plan_json",

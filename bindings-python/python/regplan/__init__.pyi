@@ -33,6 +33,9 @@ class ValidationError(RegplanError, ValueError):
         """Every error, in the core's order."""
     def warnings(self) -> list[Issue]: ...
     def error_count(self) -> int: ...
+    def __str__(self) -> str:
+        """Every error, one per line: `N validation errors`, then each path and,
+        indented, `message [code=…]`."""
 
 class UsageError(RegplanError):
     """A misuse: unknown operation or field, missing/wrong/invalid credentials, bad options."""
@@ -96,6 +99,16 @@ def plan(
     """The exact request. Raises `ValidationError` for an invalid input,
     `UsageError` for a misuse. `timestamp` defaults to now."""
 
+class EnvCredentials(dict[str, Any]):
+    """The credentials dict `plan` takes, read from the environment; `repr()` masks secrets."""
+
+    def __init__(self, real: Mapping[str, Any], masked: Mapping[str, Any]) -> None: ...
+
+def credentials_from_env(op_or_provider: str, environ: Mapping[str, str] | None = None) -> EnvCredentials | None:
+    """Credentials for an operation or provider id from `environ` (default
+    `os.environ`), the variables the CLI reads (`GCORE_API_KEY`, ...), or None.
+    Raises `UsageError` for an unknown id."""
+
 def schema(op: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of the operation's input."""
 
@@ -115,6 +128,7 @@ __all__ = [
     "BearerCredentials",
     "Code",
     "Credentials",
+    "EnvCredentials",
     "ErrorCode",
     "IamTokenCredentials",
     "Issue",
@@ -128,6 +142,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "codes",
+    "credentials_from_env",
     "operations",
     "plan",
     "plan_json",
