@@ -37,11 +37,12 @@ function throwsCode(fn, code, message) {
 
 describe('exports', () => {
   it('has the camelCase API and the error class', () => {
-    for (const name of ['operations', 'validate', 'validateField', 'validateMany', 'plan', 'schema', 'codes']) {
+    for (const name of ['operations', 'validate', 'validateField', 'validateMany', 'plan', 'schema', 'codes', 'credentialsFromEnv', 'toFetch', 'toUndici']) {
       assert.equal(typeof regplan[name], 'function', name)
     }
     assert.deepEqual(Object.keys(regplan).sort(), [
-      'RegplanError', 'codes', 'operations', 'plan', 'schema', 'validate', 'validateField', 'validateMany',
+      'RegplanError', 'codes', 'credentialsFromEnv', 'operations', 'plan', 'schema', 'toFetch', 'toUndici', 'validate',
+      'validateField', 'validateMany',
     ])
     const error = new RegplanError('unknown_operation', 'message')
     assert.ok(error instanceof Error)

@@ -248,6 +248,32 @@ export type JsonSchema = { [keyword: string]: JsonValue };
 export function schema(op: OperationId): JsonSchema;
 
 /**
+ * Credentials for an operation id or a provider id (`"gcore"`) from `env`
+ * (default: Node's `process.env`; a browser passes its own object): the
+ * variables the CLI reads, from the core's one table; `null` when none is
+ * set. `JSON.stringify` and `util.inspect` of the result mask secrets.
+ * Throws a `RegplanError`: `unknown_operation`, `invalid_argument`.
+ */
+export function credentialsFromEnv(
+  opOrProvider: OperationId | "gcore" | "qovery" | "ncloud" | "huawei_swr",
+  env?: { readonly [name: string]: string | undefined },
+): Credentials | null;
+
+/** `fetch`'s arguments for a planned request: `fetch(...toFetch(result.request))`. */
+export function toFetch(
+  request: Request,
+): [url: string, init: { method: HttpMethod; headers: { [name: string]: string }; body?: string }];
+
+/** undici's dispatch options for a planned request (`undici.request(url, opts)`, `Dispatcher.request(opts)`). */
+export function toUndici(request: Request): {
+  origin: string;
+  path: string;
+  method: HttpMethod;
+  headers: { [name: string]: string };
+  body: string | null;
+};
+
+/**
  * Instantiates the module: required once in the web build (it fetches
  * `regplan_wasm_bg.wasm` next to the glue, or takes its bytes, a `Response`
  * or a compiled module); resolves at once in Node.

@@ -148,6 +148,18 @@ pub fn schema(op: &JsValue) -> Answer {
     answer(result, |tape, schema| tape.value(&schema))
 }
 
+/// Credentials for an operation or provider id from environment variables
+/// given as parallel arrays (`js/api.js` passes `Object.keys(env)` and the
+/// values): `[real, masked]`, or `null` when none is set.
+///
+#[wasm_bindgen(js_name = credentialsFromEnv)]
+pub fn credentials_from_env(op: &JsValue, names: Vec<String>, values: Vec<String>) -> Answer {
+    let result = interop::string_argument("op_or_provider", &Host::new(op)).and_then(|id| {
+        interop::credentials_from_env_arrays(&id, &names, &values).map_err(Failure::Api)
+    });
+    answer(result, |tape, found| tape.value(&found))
+}
+
 #[cfg(test)]
 mod tests {
     /// The unions in the `.d.ts` must list exactly the core's operations and

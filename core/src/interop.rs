@@ -384,6 +384,25 @@ pub fn credentials_from_env_value(
         .map(|c| (credentials_value(&c, true), credentials_value(&c, false))))
 }
 
+/// [`credentials_from_env_value`] for the JavaScript bindings: the
+/// environment as two parallel arrays (`Object.keys(env)` and their string
+/// values), the answer as one JSON value, `[real, masked]` or `null`.
+///
+/// # Errors
+/// [`Error::UnknownOperation`].
+pub fn credentials_from_env_arrays(
+    op_or_provider: &str,
+    names: &[String],
+    values: &[String],
+) -> Result<Value, Error> {
+    let lookup = |name: &str| {
+        let at = names.iter().position(|n| n == name)?;
+        values.get(at).cloned()
+    };
+    Ok(credentials_from_env_value(op_or_provider, lookup)?
+        .map_or(Value::Null, |(real, masked)| json!([real, masked])))
+}
+
 /// `schema` as JSON.
 ///
 /// # Errors
