@@ -52,6 +52,12 @@
     )
 )]
 
+/// Every ```` ```rust ```` block of README.md runs as a doctest (the other
+/// blocks are run by `.ci/readme.py`), so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 mod docs;
 mod error;
 pub mod input;
