@@ -52,7 +52,9 @@ NOT_RUN: Dict[Tuple[str, str], str] = {
         "./test.sh runs it just before this script",
     ("README.md", "python3 -m http.server -d bindings-wasm 8000   # then open http://127.0.0.1:8000/browser/example.html"):
         "serves until stopped; bindings-wasm/test.sh loads the same page in Chromium",
-    ("bindings-python/README.md", "bash bindings-python/test.sh"): "./test.sh runs it just before this script",
+    ("bindings-python/README.md",
+     "bash bindings-python/test.sh   # venv, maturin wheel, fresh-venv install, pytest, mypy --strict, stubtest, differential, hostile"):
+        "./test.sh runs it just before this script",
     ("bindings-node/README.md", "const { validate, plan, RegplanError } = require('regplan')"):
         "sends a request to api.gcore.com; the offline example below it runs",
     ("bindings-wasm/README.md", '// Node (ESM or CommonJS): ready on import.'):
