@@ -12,9 +12,10 @@ from typing import Any, Dict, Mapping, Optional
 from regplan import Request, plan
 
 
-class SendTimeSigner:
-    """Plans `op` with `input` and `credentials` now (so an invalid input
-    fails here, with `ValidationError`), and again at each send."""
+class SendTimeAuth:
+    """The base of both `RegplanAuth` classes: plans `op` with `input` and
+    `credentials` when made (so an invalid input fails there, with
+    `ValidationError`), and again at each send."""
 
     def __init__(
         self, op: str, input: object, *, credentials: Mapping[str, Any], base_url: Optional[str] = None
@@ -23,7 +24,12 @@ class SendTimeSigner:
         self._input = input
         self._credentials = credentials
         self._base_url = base_url
-        self.planned = self.plan()
+        self._planned = self.plan()
+
+    @property
+    def planned(self) -> Request:
+        """The request planned when this auth was made (send it with `to_httpx` / `to_requests`)."""
+        return self._planned
 
     def plan(self) -> Request:
         """The request as it must be sent now (the signing time is now)."""

@@ -1,18 +1,18 @@
 """Send planned requests with httpx.
 
-    >>> client.send(to_httpx(regplan.plan(op, input, credentials=creds)))
-    >>> auth = RegplanAuth(op, input, credentials=creds)   # signs at each send
-    >>> client.send(to_httpx(auth.planned), auth=auth)
+    client.send(to_httpx(regplan.plan(op, input, credentials=creds)))
+    auth = RegplanAuth(op, input, credentials=creds)   # signs at each send
+    client.send(to_httpx(auth.planned), auth=auth)
 """
 
 from __future__ import annotations
 
-from typing import Any, Generator, Mapping, Optional
+from typing import Generator
 
 import httpx
 
 from regplan import Request
-from regplan._send import SendTimeSigner
+from regplan._send import SendTimeAuth
 
 
 def to_httpx(request: Request) -> httpx.Request:
@@ -20,25 +20,15 @@ def to_httpx(request: Request) -> httpx.Request:
     return httpx.Request(request.method, request.url, headers=request.headers, content=request.body)
 
 
-class RegplanAuth(httpx.Auth):
+class RegplanAuth(SendTimeAuth, httpx.Auth):
     """An `httpx.Auth` that plans the input again each time the request is
     sent and sets the planned headers: a fresh signature and timestamp on
     every send and retry (NAVER, Huawei), the API key or token otherwise."""
 
     requires_request_body = True
 
-    def __init__(
-        self, op: str, input: object, *, credentials: Mapping[str, Any], base_url: Optional[str] = None
-    ) -> None:
-        self._signer = SendTimeSigner(op, input, credentials=credentials, base_url=base_url)
-
-    @property
-    def planned(self) -> Request:
-        """The request planned when this auth was made (send it with `to_httpx`)."""
-        return self._signer.planned
-
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        headers = self._signer.headers_for(request.method, str(request.url), request.content)
+        headers = self.headers_for(request.method, str(request.url), request.content)
         for name, value in headers.items():
             request.headers[name] = value
         yield request
