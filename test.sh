@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "shared vectors: the JSON files are what make_vectors.py writes"
 python3 tests/vectors/make_vectors.py --check >/dev/null
 
+step "typings: the .d.ts, _types.py and .pyi files are what regplan-typegen writes"
+cargo run -q --locked -p regplan-typegen -- --check
+
 step "rust tests (core, shared vectors, schema agreement, CLI)"
 cargo test --workspace --locked
 

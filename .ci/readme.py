@@ -19,8 +19,9 @@ and target/wasm-smoke). Per block language:
   print what is shown (`...` stands for any text).
 - js: runs with node where the package is installed; `console.log(x) // shown`
   lines likewise.
-- rust: core/src/lib.rs runs README.md's rust blocks as doctests; here
-  only counted.
+- rust: core/src/lib.rs runs README.md's rust blocks as doctests; ts:
+  bindings-node/test.sh type-checks them (test/readme-blocks.mjs); here
+  both are only counted.
 - html: must be the <script> of the file the text above it names.
 - json: must parse.
 
@@ -194,7 +195,7 @@ def main() -> int:
                     json.loads(body)
                 except ValueError as error:
                     failures.append(f"{where}: not JSON: {error}")
-            elif language != "rust":
+            elif language not in ("rust", "ts"):
                 failures.append(f"{where}: no way to run a `{language}` block; add one to .ci/readme.py")
     for stale in sorted(set(NOT_RUN) - used):
         failures.append(f"NOT_RUN names a command no README has any more: {stale}")

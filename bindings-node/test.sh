@@ -46,15 +46,17 @@ JSON
 npm install --no-audit --no-fund --no-save "./$PLATFORM_TARBALL" "./$TARBALL"
 cp "$HERE/test/smoke.js" .
 node smoke.js
-# The installed typings, resolved through the package's `exports`.
+# The installed typings, resolved through the package's `exports`: the
+# typed-use and misuse file, and every ```ts block of README.md.
 cp "$HERE/test/types.ts" .
+node "$HERE/test/readme-blocks.mjs" "$HERE/README.md" .
 cat > tsconfig.json <<'JSON'
 {
   "compilerOptions": {
     "strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext",
     "target": "es2022", "types": [], "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true
   },
-  "files": ["types.ts"]
+  "include": ["types.ts", "readme-*.ts"]
 }
 JSON
 "$HERE/node_modules/.bin/tsc" -p tsconfig.json

@@ -309,27 +309,27 @@ describe('validateMany', () => {
   })
 })
 
-describe('typings (regplan.d.ts)', () => {
-  const dts = fs.readFileSync(path.join(__dirname, '..', 'regplan.d.ts'), 'utf8')
+describe('typings (types.d.ts, written by `cargo run -p regplan-typegen`)', () => {
+  const dts = fs.readFileSync(path.join(__dirname, '..', 'types.d.ts'), 'utf8')
   const union = (name) => {
     const body = dts.match(new RegExp(`export type ${name} =([^]*?)\\n\\n`))
     assert.ok(body, `no union ${name}`)
-    return [...body[1].matchAll(/'([^']+)'/g)].map((m) => m[1])
+    return [...body[1].matchAll(/"([^"]+)"/g)].map((m) => m[1])
   }
 
   it('OperationId lists exactly the operations', () => {
     const ids = regplan.operations().map((o) => o.id)
-    const replacement = `export type OperationId =\n${ids.map((id) => `  | '${id}'`).join('\n')}`
-    assert.deepEqual(union('OperationId'), ids, `regplan.d.ts is out of date; use:\n${replacement}`)
+    assert.deepEqual(union('OperationId'), ids, 'types.d.ts is out of date: run `cargo run -p regplan-typegen`')
   })
 
   it('IssueCode and ErrorCode are exactly codes()', () => {
     const codes = regplan.codes()
     const api = codes.slice(codes.indexOf('unknown_operation'))
     const issue = codes.slice(0, codes.indexOf('unknown_operation'))
-    const replacement = (name, list) => `export type ${name} =\n${list.map((c) => `  | '${c}'`).join('\n')}`
-    assert.deepEqual(union('IssueCode'), issue, `regplan.d.ts is out of date; use:\n${replacement('IssueCode', issue)}`)
-    assert.deepEqual(union('ErrorCode'), api, `regplan.d.ts is out of date; use:\n${replacement('ErrorCode', api)}`)
+    const stale = 'types.d.ts is out of date: run `cargo run -p regplan-typegen`'
+    assert.deepEqual(union('IssueCode'), issue, stale)
+    // Then the code only the wasm web build throws (the core's Error::BINDING_CODES).
+    assert.deepEqual(union('ErrorCode'), [...api, 'not_initialized'], stale)
   })
 
   it('every code in the vectors and the operations is listed', () => {

@@ -23,33 +23,15 @@ from regplan._regplan import (
     validate_many,
 )
 from regplan._credentials import EnvCredentials, credentials_from_env
-from regplan._types import (
-    AccessKeyCredentials,
-    ApiKeyCredentials,
-    BearerCredentials,
-    Code,
-    Credentials,
-    ErrorCode,
-    IamTokenCredentials,
-    Issue,
-    Report,
-    Timestamp,
-    TokenCredentials,
-)
+
+# The typing names (one TypedDict per operation input, the code literals,
+# issue and credential shapes) are generated with their own `__all__`.
+from regplan._types import *  # noqa: F403
+from regplan._types import __all__ as _TYPE_NAMES
 
 __all__ = [
-    "AccessKeyCredentials",
-    "ApiKeyCredentials",
-    "BearerCredentials",
-    "Code",
-    "Credentials",
+    *_TYPE_NAMES,
     "EnvCredentials",
-    "ErrorCode",
-    "IamTokenCredentials",
-    "Issue",
-    "Report",
-    "Timestamp",
-    "TokenCredentials",
     "RegplanError",
     "Request",
     "UnsupportedValueError",
