@@ -90,7 +90,8 @@ step "npm: regplan and its platform packages (napi build -x: cargo-zigbuild)"
 (
   cd bindings-node
   [ -x node_modules/.bin/napi ] || npm ci --no-audit --no-fund
-  for spec in "x86_64-unknown-linux-gnu linux-x64-gnu" "x86_64-unknown-linux-musl linux-x64-musl" "aarch64-unknown-linux-gnu linux-arm64-gnu"; do
+  # `.2.17`: cargo-zigbuild links against glibc 2.17, as the manylinux_2_17 wheels.
+  for spec in "x86_64-unknown-linux-gnu.2.17 linux-x64-gnu" "x86_64-unknown-linux-musl linux-x64-musl" "aarch64-unknown-linux-gnu.2.17 linux-arm64-gnu"; do
     read -r target platform <<<"$spec"
     # Every target through zig (cargo-zigbuild), the host's too: linked
     # natively, the addon would need this machine's glibc (2.34+ symbols).
