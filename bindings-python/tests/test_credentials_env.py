@@ -91,7 +91,7 @@ def test_str_of_validation_error_lists_every_error() -> None:
         "/name\n"
         "  must start with a lowercase letter [code=pattern]\n"
         "/name\n"
-        "  may contain only lowercase letters, digits and `-` [code=pattern]\n"
+        "  may contain only lowercase letters, digits and hyphens [code=pattern]\n"
         "/name\n"
         "  must end with a lowercase letter or digit [code=pattern]"
     )

@@ -7,7 +7,7 @@ import base64
 import hashlib
 import hmac
 import time
-from typing import List
+from typing import Final, List
 
 import httpx
 import pytest
@@ -17,12 +17,12 @@ import regplan
 from local_server import Arrived, LocalServer
 from regplan import httpx_auth, requests_auth
 
-GCORE = "gcore.registries.create"
-GCORE_INPUT = {"project_id": 1, "region_id": 76, "name": "reg-home1"}
-GCORE_KEY = {"type": "api_key", "api_key": "k3y"}
-NCLOUD = "ncloud.registries.create"
-NCLOUD_INPUT = {"registry": "my-registry", "bucket": "my-ncr-bucket"}
-NCLOUD_KEY = {"type": "access_key", "access_key": "AK-id", "secret_key": "SK-secret"}
+GCORE: Final = "gcore.registries.create"
+GCORE_INPUT: regplan.GcoreRegistriesCreateInput = {"project_id": 1, "region_id": 76, "name": "reg-home1"}
+GCORE_KEY: regplan.ApiKeyCredentials = {"type": "api_key", "api_key": "k3y"}
+NCLOUD: Final = "ncloud.registries.create"
+NCLOUD_INPUT: regplan.NcloudRegistriesCreateInput = {"registry": "my-registry", "bucket": "my-ncr-bucket"}
+NCLOUD_KEY: regplan.AccessKeyCredentials = {"type": "access_key", "access_key": "AK-id", "secret_key": "SK-secret"}
 
 
 def _ncloud_signature(arrived: Arrived) -> str:

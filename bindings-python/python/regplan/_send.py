@@ -7,9 +7,13 @@ again each time a request is sent and copy the planned headers onto it.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional, cast
 
 from regplan import Request, plan
+
+# `plan` is typed with one overload per operation; an auth object holds the
+# input of whichever operation it was made for.
+_plan = cast(Callable[..., Request], plan)
 
 
 class SendTimeAuth:
@@ -33,7 +37,7 @@ class SendTimeAuth:
 
     def plan(self) -> Request:
         """The request as it must be sent now (the signing time is now)."""
-        return plan(self._op, self._input, credentials=self._credentials, base_url=self._base_url)
+        return _plan(self._op, self._input, credentials=self._credentials, base_url=self._base_url)
 
     def headers_for(self, method: str, url: str, body: Optional[bytes]) -> Dict[str, str]:
         """The planned headers, signed now, for the request about to be sent;
