@@ -57,6 +57,15 @@ python3 tests/differential/compare.py target/differential rust "${BINDINGS[@]}"
 step "hostile host values: every runtime identical to Rust"
 python3 tests/hostile/compare.py target/hostile rust python node wasm browser
 
+step "packages: every wheel, npm package and crate users install, checked (.ci/packages.sh)"
+bash .ci/packages.sh
+
+step "registries: published to pypiserver and verdaccio on 127.0.0.1, installed from them, smoke + vectors (.ci/registries.sh)"
+bash .ci/registries.sh
+
+step "README: every code block runs and shows what it prints (.ci/readme.py)"
+python3 .ci/readme.py
+
 step "benchmarks: shipped regex features = benchmarked ones; quick run (bench/)"; bash bench/feature_check.sh; bash bench/run.sh --quick
 
 step "fuzzing: every fuzz target for 45 s (nightly, cargo-fuzz)"

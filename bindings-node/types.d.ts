@@ -901,3 +901,37 @@ export declare function plan<Op extends OperationId>(
  * @throws {RegplanError} `unknown_operation`, `invalid_argument`
  */
 export declare function schema(op: OperationId): JsonSchema;
+
+/**
+ * Credentials for an operation id or a provider id (`"gcore"`) from `env`
+ * (default: Node's `process.env`; in a browser, pass an object): the
+ * variables the CLI reads (`GCORE_API_KEY`, `QOVERY_API_TOKEN`,
+ * `NCLOUD_ACCESS_KEY` + `NCLOUD_SECRET_KEY`, `HUAWEICLOUD_SDK_AK` +
+ * `HUAWEICLOUD_SDK_SK` (+ `HUAWEICLOUD_SDK_PROJECT_ID`) or
+ * `HUAWEICLOUD_SDK_IAM_TOKEN`), from the core's one table; `null` when none
+ * is set. `JSON.stringify` and `util.inspect` of the result mask secrets;
+ * `plan` itself never reads the environment.
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`
+ */
+export declare function credentialsFromEnv<Op extends OperationId>(
+  op: Op,
+  env?: { readonly [name: string]: string | undefined },
+): CredentialsOf<Op> | null;
+export declare function credentialsFromEnv(
+  provider: "gcore" | "qovery" | "ncloud" | "huawei_swr",
+  env?: { readonly [name: string]: string | undefined },
+): Credentials | null;
+
+/** `fetch`'s arguments for a planned request: `fetch(...toFetch(result.request))`. */
+export declare function toFetch(
+  request: Request,
+): [url: string, init: { method: Method; headers: { [name: string]: string }; body?: string }];
+
+/** undici's dispatch options for a planned request (`undici.request(url, opts)`, `Dispatcher.request(opts)`). */
+export declare function toUndici(request: Request): {
+  origin: string;
+  path: string;
+  method: Method;
+  headers: { [name: string]: string };
+  body: string | null;
+};

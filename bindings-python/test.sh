@@ -14,7 +14,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 # Versions used and verified; bump deliberately.
 BUILD_DEPS=(maturin==1.16.0)
-TEST_DEPS=(pytest==9.2.0 mypy==2.4.1 httpx==0.28.1 gcore==0.59.0 huaweicloudsdkcore==3.1.219)
+TEST_DEPS=(pytest==9.2.0 mypy==2.4.1 httpx==0.28.1 requests==2.34.2 types-requests==2.33.0.20261030 gcore==0.59.0 huaweicloudsdkcore==3.1.219)
 
 step "build venv (.venv)"
 if [ ! -x .venv/bin/python ]; then

@@ -37,11 +37,12 @@ function throwsCode(fn, code, message) {
 
 describe('exports', () => {
   it('has the camelCase API and the error class', () => {
-    for (const name of ['operations', 'validate', 'validateField', 'validateMany', 'plan', 'schema', 'codes']) {
+    for (const name of ['operations', 'validate', 'validateField', 'validateMany', 'plan', 'schema', 'codes', 'credentialsFromEnv', 'toFetch', 'toUndici']) {
       assert.equal(typeof regplan[name], 'function', name)
     }
     assert.deepEqual(Object.keys(regplan).sort(), [
-      'RegplanError', 'codes', 'operations', 'plan', 'schema', 'validate', 'validateField', 'validateMany',
+      'RegplanError', 'codes', 'credentialsFromEnv', 'operations', 'plan', 'schema', 'toFetch', 'toUndici', 'validate',
+      'validateField', 'validateMany',
     ])
     const error = new RegplanError('unknown_operation', 'message')
     assert.ok(error instanceof Error)
@@ -54,8 +55,28 @@ describe('exports', () => {
     const pkg = require('../package.json')
     assert.equal(pkg.main, 'regplan.js')
     assert.equal(pkg.types, 'regplan.d.ts')
-    for (const file of ['regplan.js', 'regplan.d.ts', 'index.js', 'js/decode.js', 'js/masked.js', 'regplan.linux-x64-gnu.node']) {
+    for (const file of ['regplan.js', 'regplan.d.ts', 'types.d.ts', 'index.js', 'js/decode.js', 'js/masked.js']) {
       assert.ok(pkg.files.includes(file), `files lacks ${file}`)
+    }
+  })
+
+  it('is publishable in napi-rs layout: the addon in one package per platform', () => {
+    const pkg = require('../package.json')
+    assert.equal(pkg.private, undefined)
+    assert.ok(!pkg.files.some((file) => file.endsWith('.node')), 'the addon ships in the platform packages')
+    assert.deepEqual(pkg.napi.targets, ['x86_64-unknown-linux-gnu', 'x86_64-unknown-linux-musl', 'aarch64-unknown-linux-gnu'])
+    const platforms = { 'linux-x64-gnu': ['x64', 'glibc'], 'linux-x64-musl': ['x64', 'musl'], 'linux-arm64-gnu': ['arm64', 'glibc'] }
+    assert.deepEqual(fs.readdirSync(path.join(__dirname, '..', 'npm')).sort(), Object.keys(platforms).sort())
+    for (const [platform, [cpu, libc]] of Object.entries(platforms)) {
+      const sub = require(`../npm/${platform}/package.json`)
+      assert.equal(sub.name, `regplan-${platform}`)
+      assert.equal(sub.version, pkg.version)
+      assert.deepEqual([sub.os, sub.cpu, sub.libc, sub.main, sub.files], [['linux'], [cpu], [libc], `regplan.${platform}.node`, [`regplan.${platform}.node`]])
+    }
+    // napi's generated loader knows the darwin and win32 packages too.
+    const loader = fs.readFileSync(path.join(__dirname, '..', 'index.js'), 'utf8')
+    for (const name of ['regplan-darwin-arm64', 'regplan-darwin-x64', 'regplan-win32-x64-msvc', 'regplan-linux-x64-musl']) {
+      assert.ok(loader.includes(`require('${name}')`), `index.js does not load ${name}`)
     }
   })
 })

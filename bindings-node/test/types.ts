@@ -2,6 +2,9 @@
 // (no emit). `regplan` resolves to this package through its own `exports`.
 import {
   codes,
+  credentialsFromEnv,
+  toFetch,
+  toUndici,
   operations,
   plan,
   RegplanError,
@@ -10,6 +13,7 @@ import {
   validateField,
   validateMany,
   type Code,
+  type Credentials,
   type ErrorCode,
   type Issue,
   type IssueCode,
@@ -133,3 +137,15 @@ for (const issue of report.errors) {
 void typed
 
 void [code, valid, reports, field, title, ids, kinds, all, apiCode]
+
+// Credentials from the environment, then the request in fetch's and undici's forms.
+const fromEnv = credentialsFromEnv('gcore.registries.create', { GCORE_API_KEY: 'k3y' })
+const anyProvider: Credentials | null = credentialsFromEnv('gcore', { GCORE_API_KEY: 'k3y' })
+const sent = plan('gcore.registries.create', { project_id: 1, region_id: 76, name: 'r1' }, { credentials: fromEnv })
+if (sent.ok) {
+  const [url, init]: [string, { method: string; headers: { [name: string]: string }; body?: string }] = toFetch(sent.request)
+  const dispatch: { origin: string; path: string; body: string | null } = toUndici(sent.request)
+  void [url, init, dispatch, anyProvider]
+}
+// @ts-expect-error: not an operation or provider id
+credentialsFromEnv('gcore.nothing')

@@ -9,8 +9,9 @@ import { bind } from "./api.js";
 let ready = false;
 let output;
 
-export const { operations, codes, validate, validateField, validateMany, plan, schema } = bind(raw, () => ready);
+export const { operations, codes, validate, validateField, validateMany, plan, schema, credentialsFromEnv } = bind(raw, () => ready);
 export { RegplanError } from "./error.js";
+export { toFetch, toUndici } from "./masked.mjs";
 
 /** Instantiates the module (once; later calls resolve at once); resolves to its exports. */
 export default async function init(moduleOrPath) {

@@ -147,3 +147,15 @@ pub fn schema(op: &JsValue) -> Answer {
     let result = operation(op).and_then(|op| regplan::schema(&op).map_err(Failure::Api));
     answer(result, |tape, schema| tape.value(&schema))
 }
+
+/// Credentials for an operation or provider id from environment variables
+/// given as parallel arrays (`js/api.js` passes `Object.keys(env)` and the
+/// values): `[real, masked]`, or `null` when none is set.
+///
+#[wasm_bindgen(js_name = credentialsFromEnv)]
+pub fn credentials_from_env(op: &JsValue, names: Vec<String>, values: Vec<String>) -> Answer {
+    let result = interop::string_argument("op_or_provider", &Host::new(op)).and_then(|id| {
+        interop::credentials_from_env_arrays(&id, &names, &values).map_err(Failure::Api)
+    });
+    answer(result, |tape, found| tape.value(&found))
+}

@@ -582,11 +582,7 @@ fn credentials_from_env(
     if bearer && op.provider.accepted().contains(&"bearer") {
         return Ok(Credentials::from_env(op.provider, Some("bearer"), lookup)?);
     }
-    match regplan::credentials_from_env(op.id, lookup) {
-        Ok(credentials) => Ok(Some(credentials)),
-        Err(Error::MissingCredentials { .. }) => Ok(None),
-        Err(other) => Err(other.into()),
-    }
+    Ok(regplan::credentials_from_env(op.id, lookup)?)
 }
 
 fn print_report(report: &Report, as_json: bool, out: &mut dyn Write) -> Result<(), Failure> {

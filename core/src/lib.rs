@@ -54,6 +54,12 @@
     )
 )]
 
+/// Every ```` ```rust ```` block of README.md runs as a doctest (the other
+/// blocks are run by `.ci/readme.py`), so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 mod docs;
 mod error;
 mod grammar;
@@ -106,42 +112,53 @@ pub fn operation(id: &str) -> Result<&'static Operation, Error> {
 }
 
 /// Every provider, with its credential declaration ([`Provider::credentials`]):
-/// the table the CLI, the bindings and the README's variable table read.
+/// the table the CLI, the bindings, the type generator and the README read.
 #[must_use]
 pub fn providers() -> &'static [&'static Provider] {
     providers::PROVIDERS
 }
 
-/// Credentials for an operation (or a provider id such as `huawei_swr`) from
-/// the environment variables its provider declares: the first declared type
-/// whose required variables are all set and non-empty. The core reads no
-/// environment; `lookup` does, e.g. `|name| std::env::var(name).ok()`.
+/// Credentials for an operation id (`gcore.registries.create`) or a provider
+/// id (`gcore`) from the environment variables its provider declares
+/// ([`Provider::credentials`]: `GCORE_API_KEY`, `QOVERY_API_TOKEN`,
+/// `NCLOUD_ACCESS_KEY` + `NCLOUD_SECRET_KEY`, `HUAWEICLOUD_SDK_AK` +
+/// `HUAWEICLOUD_SDK_SK` or `HUAWEICLOUD_SDK_IAM_TOKEN`): the first credential
+/// type whose required variables are all set (non-empty), `None` when none is.
+/// The core reads no environment: `lookup` does, so every binding (and a
+/// test) passes its own.
 ///
 /// ```
-/// let env = |name: &str| (name == "GCORE_API_KEY").then(|| "gk".to_owned());
-/// let credentials = regplan::credentials_from_env("gcore.registries.list", env)?;
-/// assert_eq!(credentials.kind(), "api_key");
+/// let env = |name: &str| (name == "GCORE_API_KEY").then(|| "k3y".to_owned());
+/// let credentials = regplan::credentials_from_env("gcore", env)?;
+/// assert_eq!(credentials.map(|c| c.kind()), Some("api_key"));
 /// # Ok::<(), regplan::Error>(())
 /// ```
 ///
 /// # Errors
-/// [`Error::UnknownOperation`] for an id that is neither an operation nor a
-/// provider; [`Error::MissingCredentials`] when no declared type is complete.
+/// [`Error::UnknownOperation`] when `op_or_provider` is neither an operation
+/// id nor a provider id (with a suggestion when one is close).
 pub fn credentials_from_env(
-    operation_or_provider: &str,
+    op_or_provider: &str,
     lookup: impl Fn(&str) -> Option<String>,
-) -> Result<Credentials, Error> {
-    let provider = match providers::PROVIDERS
-        .iter()
-        .find(|p| p.id == operation_or_provider)
-    {
+) -> Result<Option<Credentials>, Error> {
+    let provider = match providers::PROVIDERS.iter().find(|p| p.id == op_or_provider) {
         Some(provider) => provider,
-        None => operation(operation_or_provider)?.provider,
+        None => {
+            operation(op_or_provider)
+                .map_err(|_| Error::UnknownOperation {
+                    id: op_or_provider.to_owned(),
+                    suggestion: validate::suggest(
+                        op_or_provider,
+                        providers::PROVIDERS
+                            .iter()
+                            .map(|p| p.id)
+                            .chain(providers::OPERATIONS.iter().map(|op| op.id)),
+                    ),
+                })?
+                .provider
+        }
     };
-    Credentials::from_env(provider, None, lookup)?.ok_or_else(|| Error::MissingCredentials {
-        provider: provider.id,
-        accepted: provider.accepted(),
-    })
+    Credentials::from_env(provider, None, lookup)
 }
 
 /// Checks a whole input (one flat JSON object of the operation's path, query

@@ -304,22 +304,18 @@ mod tests {
             "NCLOUD_ACCESS_KEY" => Some("AK".to_owned()),
             _ => None,
         };
-        assert_eq!(
-            crate::credentials_from_env("qovery", env).unwrap(),
-            Credentials::Token {
-                token: Secret::new("qt")
-            }
-        );
+        let token = Some(Credentials::Token {
+            token: Secret::new("qt"),
+        });
+        assert_eq!(crate::credentials_from_env("qovery", env).unwrap(), token);
         assert_eq!(
             crate::credentials_from_env("qovery.container_registries.create", env).unwrap(),
-            Credentials::Token {
-                token: Secret::new("qt")
-            }
+            token
         );
-        let missing = crate::credentials_from_env("ncloud.registries.create", env).unwrap_err();
+        // NCLOUD_SECRET_KEY is not set: the one declared type is incomplete.
         assert_eq!(
-            missing.to_string(),
-            "ncloud requests need credentials: pass one of access_key"
+            crate::credentials_from_env("ncloud.registries.create", env).unwrap(),
+            None
         );
         let unknown = crate::credentials_from_env("gcor", env).unwrap_err();
         assert!(

@@ -22,6 +22,8 @@ from regplan._regplan import (
     validate_json,
     validate_many,
 )
+from regplan._credentials import EnvCredentials, credentials_from_env
+
 # The typing names (one TypedDict per operation input, the code literals,
 # issue and credential shapes) are generated with their own `__all__`.
 from regplan._types import *  # noqa: F403
@@ -29,6 +31,7 @@ from regplan._types import __all__ as _TYPE_NAMES
 
 __all__ = [
     *_TYPE_NAMES,
+    "EnvCredentials",
     "RegplanError",
     "Request",
     "UnsupportedValueError",
@@ -36,6 +39,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "codes",
+    "credentials_from_env",
     "operations",
     "plan",
     "plan_json",

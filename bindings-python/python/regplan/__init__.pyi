@@ -140,6 +140,9 @@ class ValidationError(RegplanError, ValueError):
         """Every error, in the core's order."""
     def warnings(self) -> list[Issue]: ...
     def error_count(self) -> int: ...
+    def __str__(self) -> str:
+        """Every error, one per line: `N validation errors`, then each path and,
+        indented, `message [code=…]`."""
 
 class UsageError(RegplanError):
     """A misuse: unknown operation or field, missing/wrong/invalid credentials, bad options."""
@@ -483,6 +486,18 @@ def plan(
 ) -> Request: ...
 
 
+class EnvCredentials(dict[str, Any]):
+    """The credentials dict `plan` takes, read from the environment; `repr()` masks secrets."""
+
+    def __init__(self, real: Mapping[str, Any], masked: Mapping[str, Any]) -> None: ...
+
+def credentials_from_env(op_or_provider: str, environ: Mapping[str, str] | None = None) -> Any:
+    """Credentials for an operation or provider id from `environ` (default
+    `os.environ`), the variables the CLI reads (`GCORE_API_KEY`, ...): an
+    `EnvCredentials`, or None. Typed `Any` so that it passes where `plan`
+    expects the provider's own credential type. Raises `UsageError` for an
+    unknown id."""
+
 def schema(op: OperationId) -> JsonSchema:
     """JSON Schema (draft 2020-12) of the operation's input."""
 
@@ -608,6 +623,7 @@ __all__ = [
     "OperationInfo",
     "JsonSchema",
     "Timestamp",
+    "EnvCredentials",
     "RegplanError",
     "Request",
     "UnsupportedValueError",
@@ -615,6 +631,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "codes",
+    "credentials_from_env",
     "operations",
     "plan",
     "plan_json",
