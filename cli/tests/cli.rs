@@ -1004,3 +1004,34 @@ fn readme_command_line_samples_are_exact() {
     }
     assert_eq!(checked, 2);
 }
+
+/// `plan --help` lists each provider's credentials as declared: every
+/// provider, every variable, how each type is sent.
+#[test]
+fn plan_help_lists_the_declared_credentials() {
+    let help = text(&regplan(&["plan", "--help"], &[], None).stdout);
+    let section = help
+        .split_once("Credentials come from the environment:\n")
+        .expect("the credentials section")
+        .1;
+    for provider in regplan::providers() {
+        assert!(
+            section.contains(&format!("  {}.*", provider.id)),
+            "{}: {section}",
+            provider.id
+        );
+        for accepts in provider.credentials {
+            assert!(section.contains(&accepts.sends.summary()), "{section}");
+        }
+    }
+    for variable in credentials::declared_variables() {
+        assert!(section.contains(variable), "{variable}: {section}");
+    }
+    for line in [
+        "  gcore.*       GCORE_API_KEY: `Authorization: APIKey …`\n",
+        "  qovery.*      QOVERY_API_TOKEN: `Authorization: Token …`\n                or with --bearer: `Authorization: Bearer …`\n",
+        "  huawei_swr.*  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_PROJECT_ID): `SDK-HMAC-SHA256` signature\n                or HUAWEICLOUD_SDK_IAM_TOKEN: `X-Auth-Token: …`\n",
+    ] {
+        assert!(section.contains(line), "{line}: {section}");
+    }
+}

@@ -90,6 +90,19 @@ pub enum Sends {
     HuaweiSignature,
 }
 
+impl Sends {
+    /// How the request carries the credential, in a few words (the CLI's
+    /// help): the header with its prefix, or the signature's name.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        match self {
+            Sends::Header { name, prefix } => format!("`{name}: {prefix}…`"),
+            Sends::NcpSignatureV2 => "API Gateway signature v2".to_owned(),
+            Sends::HuaweiSignature => "`SDK-HMAC-SHA256` signature".to_owned(),
+        }
+    }
+}
+
 /// One credential type a provider accepts: how it is sent and which
 /// environment variable fills each member.
 #[derive(Debug)]
@@ -166,7 +179,7 @@ impl Serialize for Endpoint {
 }
 
 /// A provider: its default endpoint and authentication.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Provider {
     /// Short id, the first part of every operation id.
     pub id: &'static str,
@@ -178,18 +191,57 @@ pub struct Provider {
     /// `operations --json` (`gcore_api_key`); the request builder follows
     /// each [`Accepts::sends`] of [`Provider::credentials`] instead.
     pub auth: &'static str,
-    /// The environment variables the CLI reads credentials from, in words
-    /// (checked against [`Provider::credentials`] by a test).
-    pub credential_env: &'static str,
     /// Every credential type the provider accepts, in order of preference
     /// when read from the environment: how each is sent and which variables
     /// fill it. The request builder, `credentials_from_env`, the CLI and the
     /// README read this one declaration.
-    #[serde(rename = "env")]
     pub credentials: &'static [Accepts],
 }
 
+/// `{id, name, base_url, auth, credential_env, env}` (the `operations --json`
+/// output), `credential_env` written by [`Provider::credential_env`].
+impl Serialize for Provider {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Provider", 6)?;
+        out.serialize_field("id", self.id)?;
+        out.serialize_field("name", self.name)?;
+        out.serialize_field("base_url", &self.base_url)?;
+        out.serialize_field("auth", self.auth)?;
+        out.serialize_field("credential_env", &self.credential_env())?;
+        out.serialize_field("env", self.credentials)?;
+        out.end()
+    }
+}
+
 impl Provider {
+    /// The environment variables credentials come from, in words, from
+    /// [`Provider::credentials`]: each type's required variables joined by
+    /// "and", its optional ones in brackets, the types by ", or"; a type
+    /// whose variables an earlier one already names adds nothing (Qovery's
+    /// `bearer` reads `QOVERY_API_TOKEN` too). The CLI's missing-credentials
+    /// message and `operations --json` show it.
+    #[must_use]
+    pub fn credential_env(&self) -> String {
+        let mut named: Vec<&str> = Vec::new();
+        let mut alternatives = Vec::new();
+        for accepts in self.credentials {
+            let variables: Vec<&str> = accepts.env.iter().map(|(_, v)| *v).collect();
+            if variables.iter().all(|v| named.contains(v)) {
+                continue;
+            }
+            named.extend(&variables);
+            let required: Vec<&str> = accepts.required().map(|(_, v)| v).collect();
+            let optional: Vec<&str> = accepts.optional().map(|(_, v)| v).collect();
+            let mut words = required.join(" and ");
+            if !optional.is_empty() {
+                words.push_str(&format!(" (optional {})", optional.join(", ")));
+            }
+            alternatives.push(words);
+        }
+        alternatives.join(", or ")
+    }
+
     /// The credential types accepted, in order.
     #[must_use]
     pub fn accepted(&self) -> Vec<&'static str> {
