@@ -49,27 +49,17 @@ fn credentials_help() -> String {
     let width = providers.iter().map(|p| p.id.len()).max().unwrap_or(0) + 4;
     let mut out = String::from("Credentials come from the environment:\n");
     for provider in providers {
-        let mut named: Vec<&str> = Vec::new();
-        for (i, accepts) in provider.credentials.iter().enumerate() {
+        for (i, (accepts, repeated)) in provider.credentials_read().enumerate() {
             let label = if i == 0 {
                 format!("{}.*", provider.id)
             } else {
                 String::new()
             };
-            let variables: Vec<&str> = accepts.env.iter().map(|(_, v)| *v).collect();
-            let repeated = variables.iter().all(|v| named.contains(v));
-            named.extend(&variables);
             let or = if i == 0 { "" } else { "or " };
             let source = if repeated {
                 format!("with --{}", accepts.kind.name)
             } else {
-                let required: Vec<&str> = accepts.required().map(|(_, v)| v).collect();
-                let optional: Vec<&str> = accepts.optional().map(|(_, v)| v).collect();
-                let mut words = required.join(", ");
-                if !optional.is_empty() {
-                    let _ = write!(words, " (+ {})", optional.join(", "));
-                }
-                words
+                accepts.variables_in_words()
             };
             let _ = writeln!(
                 out,

@@ -1030,7 +1030,7 @@ fn plan_help_lists_the_declared_credentials() {
     for line in [
         "  gcore.*       GCORE_API_KEY: `Authorization: APIKey …`\n",
         "  qovery.*      QOVERY_API_TOKEN: `Authorization: Token …`\n                or with --bearer: `Authorization: Bearer …`\n",
-        "  huawei_swr.*  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_PROJECT_ID): `SDK-HMAC-SHA256` signature\n                or HUAWEICLOUD_SDK_IAM_TOKEN: `X-Auth-Token: …`\n",
+        "  huawei_swr.*  HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID): `SDK-HMAC-SHA256` signature\n                or HUAWEICLOUD_SDK_IAM_TOKEN: `X-Auth-Token: …`\n",
     ] {
         assert!(section.contains(line), "{line}: {section}");
     }

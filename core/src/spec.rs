@@ -127,6 +127,19 @@ impl Accepts {
         self.pairs(self.kind.optional)
     }
 
+    /// Its variables in words: the required ones joined by "and", the
+    /// optional ones in brackets.
+    #[must_use]
+    pub fn variables_in_words(&self) -> String {
+        let required: Vec<&str> = self.required().map(|(_, v)| v).collect();
+        let optional: Vec<&str> = self.optional().map(|(_, v)| v).collect();
+        let mut words = required.join(" and ");
+        if !optional.is_empty() {
+            words.push_str(&format!(" (optional {})", optional.join(", ")));
+        }
+        words
+    }
+
     fn pairs(
         &self,
         members: &'static [&'static str],
@@ -216,30 +229,32 @@ impl Serialize for Provider {
 
 impl Provider {
     /// The environment variables credentials come from, in words, from
-    /// [`Provider::credentials`]: each type's required variables joined by
-    /// "and", its optional ones in brackets, the types by ", or"; a type
+    /// [`Provider::credentials`]: each type's [`Accepts::variables_in_words`],
+    /// joined by ", or"; a type
     /// whose variables an earlier one already names adds nothing (Qovery's
     /// `bearer` reads `QOVERY_API_TOKEN` too). The CLI's missing-credentials
     /// message and `operations --json` show it.
     #[must_use]
     pub fn credential_env(&self) -> String {
-        let mut named: Vec<&str> = Vec::new();
-        let mut alternatives = Vec::new();
-        for accepts in self.credentials {
-            let variables: Vec<&str> = accepts.env.iter().map(|(_, v)| *v).collect();
-            if variables.iter().all(|v| named.contains(v)) {
-                continue;
-            }
-            named.extend(&variables);
-            let required: Vec<&str> = accepts.required().map(|(_, v)| v).collect();
-            let optional: Vec<&str> = accepts.optional().map(|(_, v)| v).collect();
-            let mut words = required.join(" and ");
-            if !optional.is_empty() {
-                words.push_str(&format!(" (optional {})", optional.join(", ")));
-            }
-            alternatives.push(words);
-        }
-        alternatives.join(", or ")
+        self.credentials_read()
+            .filter(|(_, repeated)| !repeated)
+            .map(|(accepts, _)| accepts.variables_in_words())
+            .collect::<Vec<_>>()
+            .join(", or ")
+    }
+
+    /// Each accepted type, with whether an earlier type already reads all
+    /// its variables (then it is chosen only when asked for by name).
+    pub fn credentials_read(&self) -> impl Iterator<Item = (&'static Accepts, bool)> {
+        let all = self.credentials;
+        all.iter().enumerate().map(move |(i, accepts)| {
+            let earlier = all.iter().take(i).flat_map(|a| a.env.iter());
+            let repeated = accepts
+                .env
+                .iter()
+                .all(|(_, v)| earlier.clone().any(|(_, w)| w == v));
+            (accepts, repeated)
+        })
     }
 
     /// The credential types accepted, in order.
