@@ -281,27 +281,19 @@ mod tests {
     /// `operations --json` show them, written from the declarations.
     #[test]
     fn credential_env_names_the_declared_variables() {
-        let words: Vec<(&str, String)> = PROVIDERS
-            .iter()
-            .map(|p| (p.id, p.credential_env()))
-            .collect();
-        assert_eq!(
-            words,
-            [
-                ("gcore", "GCORE_API_KEY".to_owned()),
-                ("qovery", "QOVERY_API_TOKEN".to_owned()),
-                (
-                    "ncloud",
-                    "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY".to_owned()
-                ),
-                (
-                    "huawei_swr",
-                    "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional \
-                     HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN"
-                        .to_owned()
-                ),
-            ]
-        );
+        for (id, words) in [
+            ("gcore", "GCORE_API_KEY"),
+            ("qovery", "QOVERY_API_TOKEN"),
+            ("ncloud", "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY"),
+            (
+                "huawei_swr",
+                "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional \
+                 HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
+            ),
+        ] {
+            let provider = PROVIDERS.iter().find(|p| p.id == id).expect(id);
+            assert_eq!(provider.credential_env(), words, "{id}");
+        }
     }
 
     #[test]
