@@ -910,10 +910,16 @@ fn operations_filtered_by_provider_prefix() {
     assert_eq!(text(&out.stdout).lines().count(), 6);
     let out = regplan(&["operations", "aws"], &[], None);
     assert_eq!(out.status.code(), Some(2));
+    let ids: Vec<&str> = regplan::providers().iter().map(|p| p.id).collect();
     assert_eq!(
         text(&out.stderr),
-        "error: no operation id starts with `aws`; providers: gcore, qovery, ncloud, huawei_swr\n"
+        format!(
+            "error: no operation id starts with `aws`; providers: {}\n",
+            ids.join(", ")
+        )
     );
+    // The declared order (a new provider comes after these).
+    assert!(ids.starts_with(&["gcore", "qovery", "ncloud", "huawei_swr"]));
 }
 
 #[test]
