@@ -1,10 +1,5 @@
 //! Every provider's rule data, and the small named checks they share.
 
-mod gcore;
-mod huawei;
-mod ncloud;
-mod qovery;
-
 use std::sync::LazyLock;
 
 use crate::report::Code;
@@ -13,21 +8,27 @@ use crate::spec::{
     StrRule,
 };
 
-/// Every provider, in the order of [`OPERATIONS`].
-pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[
-    &gcore::GCORE,
-    &qovery::QOVERY,
-    &ncloud::NCLOUD,
-    &huawei::HUAWEI_SWR,
-];
+/// Declares the provider modules, [`PROVIDERS`] and `BY_PROVIDER` from one
+/// list of `module::PROVIDER_STATIC`, so that a new provider is one entry here
+/// (each module also declares its `OPERATIONS`).
+macro_rules! providers {
+    ($($module:ident::$provider:ident),* $(,)?) => {
+        $(mod $module;)*
 
-/// Each provider file's own list of its operations, in [`PROVIDERS`] order:
-/// a new operation is added to its provider file only.
-static BY_PROVIDER: &[&[&Operation]] = &[
-    gcore::OPERATIONS,
-    qovery::OPERATIONS,
-    ncloud::OPERATIONS,
-    huawei::OPERATIONS,
+        /// Every provider, in the order of [`OPERATIONS`].
+        pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[$(&$module::$provider),*];
+
+        /// Each provider file's own list of its operations, in [`PROVIDERS`]
+        /// order: a new operation is added to its provider file only.
+        static BY_PROVIDER: &[&[&Operation]] = &[$($module::OPERATIONS),*];
+    };
+}
+
+providers![
+    gcore::GCORE,
+    qovery::QOVERY,
+    ncloud::NCLOUD,
+    huawei::HUAWEI_SWR,
 ];
 
 /// Every operation, in a fixed order (provider, then the provider file's order).
