@@ -262,6 +262,52 @@ mod tests {
         }
     }
 
+    /// `regex` (native builds) and `regex-lite` (the wasm build, feature
+    /// `lite-regex`) accept exactly the same strings for every pattern, so a
+    /// report never depends on the runtime.
+    #[test]
+    fn lite_regex_agrees() {
+        let mut samples = sample_strings();
+        // Non-ASCII letters and digits, which only Unicode-aware classes would take.
+        samples.extend(
+            [
+                "ａbc",
+                "abc١",
+                "ǅa",
+                "a\u{212A}",
+                "k\u{0130}",
+                "abc\r",
+                "\u{0}a",
+            ]
+            .map(String::from),
+        );
+        for op in OPERATIONS {
+            let mut rules = Vec::new();
+            op.fields
+                .iter()
+                .for_each(|f| string_rules(&f.kind, &mut rules));
+            for pattern in rules.into_iter().filter_map(|r| r.pattern) {
+                let full = regex::Regex::new(pattern.source).ok();
+                let lite = regex_lite::Regex::new(pattern.source).ok();
+                let (Some(full), Some(lite)) = (full, lite) else {
+                    panic!(
+                        "{}: {} does not compile in both engines",
+                        op.id, pattern.source
+                    );
+                };
+                for s in &samples {
+                    assert_eq!(
+                        full.is_match(s),
+                        lite.is_match(s),
+                        "{}: {s:?} against {}",
+                        op.id,
+                        pattern.source
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn ids_are_unique_and_prefixed_by_provider() {
         let mut seen = std::collections::BTreeSet::new();
