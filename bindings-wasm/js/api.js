@@ -257,9 +257,9 @@ export function bind(raw, ready) {
     check(plan);
     return run(plan, raw.plan(op, input, options, Date.now()));
   }
-  function schema(op) {
+  function schema(op, options) {
     check(schema);
-    return run(schema, raw.schema(op));
+    return run(schema, raw.schema(op, options));
   }
 
   return { operations, codes, validate, validateField, validateMany, plan, schema };

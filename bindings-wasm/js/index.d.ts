@@ -241,11 +241,24 @@ export function validateMany(op: OperationId, inputs: readonly Input[]): Report[
  */
 export function plan(op: OperationId, input: Input, options?: PlanOptions | null): PlanResult;
 
-/** A JSON Schema (draft 2020-12) document. */
+/** A JSON Schema document (draft 2020-12, or draft-07 when asked for). */
 export type JsonSchema = { [keyword: string]: JsonValue };
 
-/** The JSON Schema (draft 2020-12) of the operation's input. */
-export function schema(op: OperationId): JsonSchema;
+/** The options of `schema`. */
+export interface SchemaOptions {
+  /** The dialect: `"2020-12"` (the default) or `"draft-07"` (plain ajv, rjsf's and JSONForms' default). */
+  draft?: "2020-12" | "draft-07" | null;
+}
+
+/**
+ * The JSON Schema of the operation's input, ready for form generators: a
+ * `title` on every property, secrets as `format: "password"` + `writeOnly`,
+ * each Qovery kind's `config` properties in its own `then` branch, no
+ * `oneOf`/`anyOf`, provenance in `x-source`. Strict ajv takes it with
+ * `keywords: ["x-source"], formats: { password: true }`. Throws
+ * `invalid_option` for other options.
+ */
+export function schema(op: OperationId, options?: SchemaOptions | null): JsonSchema;
 
 /**
  * Instantiates the module: required once in the web build (it fetches

@@ -75,7 +75,7 @@ enum Command {
     /// Print the exact request for a valid input
     #[command(after_help = CREDENTIALS_HELP)]
     Plan(PlanArgs),
-    /// Print the JSON Schema (draft 2020-12) of an operation's input
+    /// Print the JSON Schema (draft 2020-12, or --draft draft-07) of an operation's input
     Schema(SchemaArgs),
     /// Print the rule table of README.md, with sources
     Rules(RulesArgs),
@@ -163,6 +163,9 @@ struct SchemaArgs {
     /// The operation id (see `regplan operations`)
     #[arg(value_name = "OP")]
     op: String,
+    /// The JSON Schema dialect: 2020-12 or draft-07 (plain ajv, rjsf, JSONForms)
+    #[arg(long, value_name = "DRAFT", default_value = "2020-12", value_parser = regplan::Draft::NAMES)]
+    draft: String,
 }
 
 #[derive(Debug, Args)]
@@ -289,7 +292,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Validate(args) => validate(&args, out),
         Command::Plan(args) => plan(&args, out),
         Command::Schema(args) => {
-            write_pretty(out, &regplan::schema(&args.op)?)?;
+            // The value parser admits only the names `from_name` knows.
+            let draft = regplan::Draft::from_name(&args.draft).unwrap_or_default();
+            write_pretty(out, &regplan::schema_with(&args.op, draft)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules(RulesArgs {}) => {

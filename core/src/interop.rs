@@ -8,7 +8,7 @@
 use serde_json::{json, Value};
 
 use crate::input::{self, Budget, Input, Shape};
-use crate::{Credentials, Error, Failure, PlanOptions, Timestamp};
+use crate::{Credentials, Draft, Error, Failure, PlanOptions, Timestamp};
 
 /// Every operation with its fields, constraints and sources.
 #[must_use]
@@ -80,31 +80,7 @@ pub fn read_options<I: Input>(
     options: Option<&I>,
     now: Option<i64>,
 ) -> Result<(PlanOptions, bool), Failure<I::Error>> {
-    let mut value = match options {
-        None => Value::Null,
-        // An array is refused for its type, as `plan_options` refuses it, not for its size.
-        Some(options) if matches!(options.shape(), Ok(input::Shape::Array(_))) => {
-            return plan_options(&Value::Array(Vec::new())).map_err(Failure::Api)
-        }
-        Some(options) => match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
-            Ok(value) => value,
-            Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
-            Err(input::Abort::Unsupported(input::Foreign::TooManyValues, _)) => {
-                return Err(Failure::Api(Error::InvalidOption {
-                    option: "options",
-                    reason: format!(
-                        "holds more than {OPTION_VALUES} values (a shared reference counts each time it is reached)"
-                    ),
-                }))
-            }
-            Err(input::Abort::Unsupported(foreign, _)) => {
-                return Err(Failure::Api(Error::InvalidOption {
-                    option: "options",
-                    reason: format!("holds a value without JSON form: {}", foreign.message()),
-                }))
-            }
-        },
-    };
+    let mut value = options_json(options)?;
     if let Some(now) = now {
         if value.is_null() {
             value = Value::Object(serde_json::Map::new());
@@ -114,6 +90,79 @@ pub fn read_options<I: Input>(
         }
     }
     plan_options(&value).map_err(Failure::Api)
+}
+
+/// Options as JSON (absent for none), within [`OPTION_VALUES`]; a value
+/// without JSON form is refused without showing where it is. An array comes
+/// back empty: the parsers refuse it for its type, whatever its size.
+fn options_json<I: Input>(options: Option<&I>) -> Result<Value, Failure<I::Error>> {
+    let Some(options) = options else {
+        return Ok(Value::Null);
+    };
+    if matches!(options.shape(), Ok(input::Shape::Array(_))) {
+        return Ok(Value::Array(Vec::new()));
+    }
+    match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
+        Ok(value) => Ok(value),
+        Err(input::Abort::Host(e)) => Err(Failure::Host(e)),
+        Err(input::Abort::Unsupported(input::Foreign::TooManyValues, _)) => Err(Failure::Api(Error::InvalidOption {
+            option: "options",
+            reason: format!(
+                "holds more than {OPTION_VALUES} values (a shared reference counts each time it is reached)"
+            ),
+        })),
+        Err(input::Abort::Unsupported(foreign, _)) => Err(Failure::Api(Error::InvalidOption {
+            option: "options",
+            reason: format!("holds a value without JSON form: {}", foreign.message()),
+        })),
+    }
+}
+
+/// Reads `schema`'s options from a host value (absent, `undefined` or
+/// `null` for none): `{draft: "2020-12" | "draft-07"}`.
+///
+/// # Errors
+/// [`Error::InvalidOption`], or the host's exception.
+pub fn read_schema_options<I: Input>(options: Option<&I>) -> Result<Draft, Failure<I::Error>> {
+    schema_options(&options_json(options)?).map_err(Failure::Api)
+}
+
+/// Parses `schema`'s options (`{"draft": "2020-12" | "draft-07"}`; `null`
+/// or an absent member for the default).
+///
+/// # Errors
+/// [`Error::InvalidOption`].
+pub fn schema_options(options: &Value) -> Result<Draft, Error> {
+    let invalid = |option: &'static str, reason: String| Error::InvalidOption { option, reason };
+    let map = match options {
+        Value::Null => return Ok(Draft::default()),
+        Value::Object(map) => map,
+        other => {
+            return Err(invalid(
+                "options",
+                format!("must be an object, not {}", type_of(other)),
+            ))
+        }
+    };
+    if map.keys().any(|k| k != "draft") {
+        return Err(invalid(
+            "options",
+            "has an unknown member; known: draft".to_owned(),
+        ));
+    }
+    match map.get("draft") {
+        None | Some(Value::Null) => Ok(Draft::default()),
+        Some(Value::String(name)) => Draft::from_name(name).ok_or_else(|| {
+            invalid(
+                "draft",
+                format!("must be one of {}", Draft::NAMES.join(", ")),
+            )
+        }),
+        Some(other) => Err(invalid(
+            "draft",
+            format!("must be a string, not {}", type_of(other)),
+        )),
+    }
 }
 
 /// The members `plan`'s options may have.
@@ -428,5 +477,47 @@ mod tests {
         .unwrap_or_default();
         let curl = revealed["curl"].as_str().unwrap_or_default();
         assert!(curl.contains("APIKey s3cr3t"), "{curl}");
+    }
+}
+
+#[cfg(test)]
+mod schema_option_tests {
+    use super::*;
+
+    #[test]
+    fn schema_options_name_the_draft_or_fail_with_invalid_option() {
+        assert_eq!(schema_options(&Value::Null).ok(), Some(Draft::Draft202012));
+        assert_eq!(
+            schema_options(&json!({"draft": "draft-07"})).ok(),
+            Some(Draft::Draft07)
+        );
+        assert_eq!(
+            schema_options(&json!({"draft": null})).ok(),
+            Some(Draft::Draft202012)
+        );
+        let refusal = |v: Value| match schema_options(&v) {
+            Err(Error::InvalidOption { option, reason }) => Some((option, reason)),
+            _ => None,
+        };
+        for (options, option, reason) in [
+            (
+                json!({"draft": "draft-04"}),
+                "draft",
+                "must be one of 2020-12, draft-07",
+            ),
+            (
+                json!({"draft": 7}),
+                "draft",
+                "must be a string, not a number",
+            ),
+            (
+                json!({"drafts": "draft-07"}),
+                "options",
+                "has an unknown member; known: draft",
+            ),
+            (json!([1]), "options", "must be an object, not an array"),
+        ] {
+            assert_eq!(refusal(options), Some((option, reason.to_owned())));
+        }
     }
 }

@@ -73,6 +73,7 @@ pub use error::{Error, Failure};
 pub use input::{Abort, Budget, Foreign, Input, Shape, Unsupported, Visit};
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
+pub use schema::Draft;
 pub use secret::{Credentials, Secret, MASK};
 pub use spec::{Field, Kind, Location, Method, Operation, Provider, Source};
 pub use time::Timestamp;
@@ -212,10 +213,21 @@ pub fn plan_with<I: Input>(
 }
 
 /// The JSON Schema (draft 2020-12) of the operation's input, generated from
-/// the same rule data as [`validate`], with the provider's wording as descriptions.
+/// the same rule data as [`validate`], with the provider's wording as
+/// descriptions, ready for form generators (a title on every property,
+/// secrets as password fields, no `oneOf`/`anyOf`; see [`schema_with`]).
 ///
 /// # Errors
 /// [`Error::UnknownOperation`].
 pub fn schema(op: &str) -> Result<Value, Error> {
-    Ok(schema::operation_schema(operation(op)?))
+    schema_with(op, Draft::default())
+}
+
+/// [`schema`] in the given dialect: [`Draft::Draft07`] for plain `ajv`,
+/// rjsf's and JSONForms' default.
+///
+/// # Errors
+/// [`Error::UnknownOperation`].
+pub fn schema_with(op: &str, draft: Draft) -> Result<Value, Error> {
+    Ok(schema::operation_schema(operation(op)?, draft))
 }

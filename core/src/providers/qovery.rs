@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use super::{field, matching, src, ANY_STRING, NON_EMPTY};
 use crate::record::{Datum, Record};
 use crate::report::{Code, Issue, Pointer};
+use crate::schema;
 use crate::spec::{
     pattern, AuthScheme, CrossCheck, DefaultValue, Endpoint, EnumRule, EnvCredentials, Field,
     IntRule, Kind, Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrCheck,
@@ -545,14 +546,28 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
     }
 }
 
+/// One `if kind = K then …` branch per kind. The branch declares the kind's
+/// own `config` properties (a form generator shows exactly those) and closes
+/// the object; "exactly one credential group" is said with `not` alone (no
+/// `oneOf`/`anyOf`, which generators render as pickers): some key of some
+/// group is present, and no two keys of different groups are.
 fn kind_rules_schema() -> Vec<Value> {
     KINDS
         .iter()
         .map(|rules| {
             let mut then = Map::new();
             let mut config = Map::new();
+            config.insert("type".into(), json!("object"));
+            config.insert("title".into(), json!(schema::label("config")));
+            config.insert("x-source".into(), json!(schema::source_text(&rules.source)));
+            let properties: Map<String, Value> = CONFIG_FIELDS
+                .iter()
+                .filter(|f| rules.allows(f.name))
+                .map(|f| (f.name.to_owned(), schema::field_schema(f)))
+                .collect();
+            config.insert("properties".into(), Value::Object(properties));
             config.insert("required".into(), json!(rules.required));
-            config.insert("propertyNames".into(), json!({"enum": rules.allowed()}));
+            config.insert("additionalProperties".into(), json!(false));
             let groups = rules.groups();
             let mut dependent = Map::new();
             for group in groups {
@@ -567,11 +582,22 @@ fn kind_rules_schema() -> Vec<Value> {
                 config.insert("dependentRequired".into(), Value::Object(dependent));
             }
             if let Auth::OneOf(groups) = &rules.auth {
-                let one_of: Vec<Value> = groups
+                let all_absent: Map<String, Value> = groups
                     .iter()
-                    .map(|g| json!({"anyOf": g.iter().map(|k| json!({"required": [k]})).collect::<Vec<_>>()}))
+                    .flat_map(|g| g.iter())
+                    .map(|k| ((*k).to_owned(), json!(false)))
                     .collect();
-                config.insert("oneOf".into(), Value::Array(one_of));
+                let mut exactly_one = vec![json!({"not": {"properties": all_absent}})];
+                for (i, first) in groups.iter().enumerate() {
+                    for later in groups.iter().skip(i + 1) {
+                        for a in *first {
+                            for b in *later {
+                                exactly_one.push(json!({"not": {"required": [a, b]}}));
+                            }
+                        }
+                    }
+                }
+                config.insert("allOf".into(), Value::Array(exactly_one));
             }
             let mut properties = Map::new();
             properties.insert("config".into(), Value::Object(config));
@@ -580,6 +606,8 @@ fn kind_rules_schema() -> Vec<Value> {
                     properties.insert("url".into(), json!({"const": url}));
                 }
                 UrlRule::Required => {
+                    // Restated so that strict ajv sees `url` declared where it is required.
+                    properties.insert("url".into(), json!({"type": "string"}));
                     then.insert("required".into(), json!(["url"]));
                 }
             }
@@ -587,7 +615,7 @@ fn kind_rules_schema() -> Vec<Value> {
             json!({
                 "if": {"properties": {"kind": {"const": rules.kind}}, "required": ["kind"]},
                 "then": then,
-                "description": format!("{}: {}", rules.source.document, rules.source.location),
+                "x-source": schema::source_text(&rules.source),
             })
         })
         .collect()
