@@ -28,11 +28,12 @@ MAX_RAW=380000
 MAX_GZIP=150000
 
 # The profile wasm-release is opt-level "z" (smallest). This binding gets
-# opt-level 3 on top of it: the core's generic validator is instantiated
-# here for JS values (validate_with::<Host>). For 5 KB of gzip it validates
-# about 1.5x faster, and validateMany beats a loop of validate (which "z"
-# here does not: test/api.test.mjs). opt-level 3 everywhere is over the budget.
-OPT=(--config 'profile.wasm-release.package.regplan-wasm.opt-level=3')
+# opt-level "s" on top of it: the core's generic validator is instantiated
+# here for JS values (validate_with::<Host>), and "s" keeps validateMany as
+# fast as a loop of validate (test/api.test.mjs), which "z" does not quite.
+# opt-level 3 here costs 3.5 KB of gzip more, over the budget since the
+# form-ready schema (issue 12).
+OPT=(--config 'profile.wasm-release.package.regplan-wasm.opt-level="s"')
 # wasm-opt beyond -Oz: --converge repeats it until nothing shrinks; the
 # memory flags are true of a wasm-bindgen module (fresh zeroed memory, no
 # access below 1 KiB).

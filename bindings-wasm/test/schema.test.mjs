@@ -110,3 +110,11 @@ test("each Qovery kind declares exactly its own config properties", () => {
   // The base schema names no config keys: a generator shows them only once a kind is chosen.
   assert.equal(s.properties.config.properties, undefined);
 });
+
+test("schema options: the draft by name, anything else is invalid_option", () => {
+  assert.deepEqual(schema("gcore.registries.create", { draft: "2020-12" }), schema("gcore.registries.create"));
+  assert.deepEqual(schema("gcore.registries.create", null), schema("gcore.registries.create"));
+  for (const options of [{ draft: "draft-04" }, { draft: 7 }, { drafts: "draft-07" }, [], "draft-07"]) {
+    assert.throws(() => schema("gcore.registries.create", options), (e) => e.code === "invalid_option");
+  }
+});
