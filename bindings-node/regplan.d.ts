@@ -196,6 +196,16 @@ export interface Field {
   secret: boolean
   description: string
   source: Source
+  /** A short label for a form ("Project ID"), from the documented name. */
+  label: string
+  /** Help text for a form: the provider's description. */
+  help: string
+  /** The control a form shows. */
+  input: 'text' | 'password' | 'number' | 'select' | 'checkbox' | 'list' | 'group'
+  /** For a Qovery `config` key: the kinds that use it. */
+  kinds?: string[]
+  /** For a Qovery `config` key: the kinds that require it. */
+  required_for?: string[]
 }
 
 export interface Provider {
@@ -282,4 +292,13 @@ export declare function plan(op: OperationId, input: JsonValue, options?: PlanOp
  * The JSON Schema (draft 2020-12) of the operation's input, for form generators.
  * @throws {RegplanError} `unknown_operation`, `invalid_argument`
  */
-export declare function schema(op: OperationId): JsonSchema
+/** The options of `schema`: the dialect, `"2020-12"` (the default) or `"draft-07"` (plain ajv, rjsf, JSONForms). */
+export interface SchemaOptions {
+  draft?: '2020-12' | 'draft-07' | null
+}
+/**
+ * The JSON Schema of the operation's input, ready for form generators (a title on every property,
+ * secrets as `format: "password"`, no `oneOf`/`anyOf`, provenance in `x-source`).
+ * Throws `invalid_option` for other options.
+ */
+export declare function schema(op: OperationId, options?: SchemaOptions | null): JsonSchema

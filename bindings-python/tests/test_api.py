@@ -52,6 +52,20 @@ def test_operations_and_schema() -> None:
     assert "gcore.registries.create" in str(raised.value)  # the suggestion
 
 
+def test_schema_is_form_ready_in_both_drafts() -> None:
+    latest = regplan.schema(OP)
+    old = regplan.schema(OP, draft="draft-07")
+    assert latest["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert old["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert latest["properties"]["project_id"]["title"] == "Project ID"
+    assert latest["properties"]["name"]["x-source"].startswith("seeds/")
+    user = regplan.schema("gcore.users.create")["properties"]["secret"]
+    assert (user["format"], user["writeOnly"]) == ("password", True)
+    with pytest.raises(regplan.UsageError) as raised:
+        regplan.schema(OP, draft="draft-04")
+    assert raised.value.code == "invalid_option"
+
+
 def test_codes_are_the_core_codes() -> None:
     codes = regplan.codes()
     assert "required" in codes and "docker_hub_rate_limit" in codes

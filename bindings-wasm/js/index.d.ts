@@ -186,6 +186,16 @@ export interface Field {
   secret: boolean;
   description: string;
   source: Source;
+  /** A short label for a form ("Project ID"), from the documented name. */
+  label: string;
+  /** Help text for a form: the provider's description. */
+  help: string;
+  /** The control a form shows. */
+  input: "text" | "password" | "number" | "select" | "checkbox" | "list" | "group";
+  /** For a Qovery `config` key: the kinds that use it. */
+  kinds?: string[];
+  /** For a Qovery `config` key: the kinds that require it. */
+  required_for?: string[];
 }
 
 /** One operation, as `operations()` lists it. */

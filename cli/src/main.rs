@@ -332,7 +332,12 @@ fn operations(args: &OperationsArgs, out: &mut dyn Write) -> Result<ExitCode, Fa
         )));
     }
     if args.json {
-        write_pretty(out, &ops)?;
+        // The bindings' shape, with each field's form metadata (label, input, kinds).
+        let mut all = regplan::interop::operations_value();
+        if let serde_json::Value::Array(items) = &mut all {
+            items.retain(|op| op["id"].as_str().is_some_and(|id| id.starts_with(prefix)));
+        }
+        write_pretty(out, &all)?;
     } else {
         for op in ops {
             writeln!(out, "{:<36} {:<6} {}", op.id, op.method.as_str(), op.path)

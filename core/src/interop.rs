@@ -10,10 +10,68 @@ use serde_json::{json, Value};
 use crate::input::{self, Budget, Input, Shape};
 use crate::{Credentials, Draft, Error, Failure, PlanOptions, Timestamp};
 
-/// Every operation with its fields, constraints and sources.
+/// Every operation with its fields, constraints and sources, and what a
+/// form needs of each field: `label`, `help` (the provider's description),
+/// `input` (`text`, `password`, `number`, `select`, `checkbox`, `list`,
+/// `group`) and, for a field that only some values of a discriminator use
+/// (Qovery's `config` keys per `kind`), `kinds` (where it belongs) and
+/// `required_for` (where it must be set).
 #[must_use]
 pub fn operations_value() -> Value {
-    serde_json::to_value(crate::operations()).unwrap_or(Value::Null)
+    let mut value = serde_json::to_value(crate::operations()).unwrap_or(Value::Null);
+    if let Value::Array(ops) = &mut value {
+        for (op, json) in crate::operations().iter().zip(ops) {
+            if let Some(Value::Array(fields)) = json.get_mut("fields") {
+                annotate_fields(op.fields, fields);
+            }
+        }
+    }
+    value
+}
+
+fn annotate_fields(fields: &[crate::Field], json: &mut [Value]) {
+    for (field, json) in fields.iter().zip(json) {
+        let Value::Object(map) = json else { continue };
+        map.insert("label".into(), json!(crate::schema::label(field.name)));
+        map.insert("help".into(), json!(field.description));
+        map.insert("input".into(), json!(input_kind(field)));
+        if let Some((kinds, required_for)) = crate::providers::kinds_of(field) {
+            map.insert("kinds".into(), json!(kinds));
+            map.insert("required_for".into(), json!(required_for));
+        }
+        let nested = match &field.kind {
+            crate::Kind::Object(rule) => Some(rule.fields),
+            crate::Kind::Array(rule) => match &rule.items {
+                crate::Kind::Object(rule) => Some(rule.fields),
+                _ => None,
+            },
+            _ => None,
+        };
+        // An object's fields are at `type.fields`, an array of objects' at `type.items.fields`.
+        let nested_json = map.get_mut("type").and_then(|t| {
+            if t.get("fields").is_some() {
+                t.get_mut("fields")
+            } else {
+                t.get_mut("items").and_then(|i| i.get_mut("fields"))
+            }
+        });
+        if let (Some(nested), Some(Value::Array(nested_json))) = (nested, nested_json) {
+            annotate_fields(nested, nested_json);
+        }
+    }
+}
+
+/// The control a form shows for a field.
+fn input_kind(field: &crate::Field) -> &'static str {
+    match &field.kind {
+        crate::Kind::String(_) if field.secret => "password",
+        crate::Kind::String(_) => "text",
+        crate::Kind::Integer(_) => "number",
+        crate::Kind::Boolean => "checkbox",
+        crate::Kind::Enum(_) => "select",
+        crate::Kind::Array(_) => "list",
+        crate::Kind::Object(_) => "group",
+    }
 }
 
 /// Every error and warning code, in declaration order.
@@ -519,5 +577,66 @@ mod schema_option_tests {
         ] {
             assert_eq!(refusal(options), Some((option, reason.to_owned())));
         }
+    }
+}
+
+#[cfg(test)]
+mod form_metadata_tests {
+    use super::*;
+
+    fn field<'a>(fields: &'a Value, name: &str) -> &'a Value {
+        fields
+            .as_array()
+            .and_then(|f| f.iter().find(|f| f["name"] == name))
+            .unwrap_or(&Value::Null)
+    }
+
+    #[test]
+    fn every_field_has_a_label_help_and_input_and_config_keys_their_kinds() {
+        let ops = operations_value();
+        let op = |id: &str| {
+            ops.as_array()
+                .and_then(|ops| ops.iter().find(|op| op["id"] == id))
+                .map_or(Value::Null, |op| op["fields"].clone())
+        };
+        let qovery = op("qovery.container_registries.create");
+        assert_eq!(field(&qovery, "organizationId")["label"], "Organization ID");
+        assert_eq!(field(&qovery, "kind")["input"], "select");
+        assert_eq!(field(&qovery, "config")["input"], "group");
+        assert_eq!(
+            field(&qovery, "name")["help"],
+            "Name of the container registry"
+        );
+        let config = &field(&qovery, "config")["type"]["fields"];
+        let region = field(config, "region");
+        assert_eq!(
+            region["kinds"],
+            json!(["ECR", "SCALEWAY_CR", "PUBLIC_ECR", "GCP_ARTIFACT_REGISTRY"])
+        );
+        assert_eq!(
+            region["required_for"],
+            json!(["ECR", "SCALEWAY_CR", "GCP_ARTIFACT_REGISTRY"])
+        );
+        assert_eq!(field(config, "secret_access_key")["input"], "password");
+        assert_eq!(
+            field(config, "password")["kinds"],
+            json!([
+                "DOCKER_HUB",
+                "GITHUB_CR",
+                "GITHUB_ENTERPRISE_CR",
+                "GITLAB_CR",
+                "GENERIC_CR"
+            ])
+        );
+        // Only a config key has kinds, even where a name is shared.
+        assert_eq!(
+            field(&op("huawei_swr.namespaces.create"), "region").get("kinds"),
+            None
+        );
+        let multiple = op("gcore.users.create_multiple");
+        let users = &field(&multiple, "users")["type"]["items"]["fields"];
+        assert_eq!(field(users, "read_only")["input"], "checkbox");
+        assert_eq!(field(users, "duration")["input"], "number");
+        assert_eq!(field(users, "secret")["input"], "password");
     }
 }

@@ -1,7 +1,7 @@
 """Type stubs of regplan (the native module `regplan._regplan`, re-exported)."""
 
 from collections.abc import Mapping
-from typing import Any, final
+from typing import Any, Literal, final
 
 __version__: str
 
@@ -96,8 +96,9 @@ def plan(
     """The exact request. Raises `ValidationError` for an invalid input,
     `UsageError` for a misuse. `timestamp` defaults to now."""
 
-def schema(op: str) -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) of the operation's input."""
+def schema(op: str, *, draft: Literal["2020-12", "draft-07"] | None = None) -> dict[str, Any]:
+    """JSON Schema of the operation's input, ready for form generators: draft 2020-12, or draft-07
+    with `draft="draft-07"`. Raises `UsageError` (`invalid_option`) for another draft."""
 
 def codes() -> list[str]:
     """Every issue code (`Code`), then every API error code (`ErrorCode`), as the core lists them."""

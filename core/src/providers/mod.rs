@@ -19,6 +19,13 @@ pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[
 ];
 
 /// Every operation, in a fixed order (provider, then resource, then action).
+/// For a field that only some values of a discriminator use: those values
+/// (`kinds`) and the ones that require it (`required_for`). Only Qovery's
+/// `config` keys, per `kind`, are such fields today.
+pub(crate) fn kinds_of(field: &Field) -> Option<(Vec<&'static str>, Vec<&'static str>)> {
+    qovery::kinds_of_config_key(field)
+}
+
 pub(crate) static OPERATIONS: &[&Operation] = &[
     &gcore::REGISTRIES_LIST,
     &gcore::REGISTRIES_CREATE,

@@ -396,6 +396,26 @@ static KINDS: &[KindRules] = &[
     },
 ];
 
+/// The kinds whose `config` may hold this key and those that require it
+/// (`None` for any field but a `config` key).
+pub(crate) fn kinds_of_config_key(field: &Field) -> Option<(Vec<&'static str>, Vec<&'static str>)> {
+    // By address: a Huawei or Gcore field may share a config key's name.
+    if !CONFIG_FIELDS.iter().any(|f| std::ptr::eq(f, field)) {
+        return None;
+    }
+    let kinds = KINDS
+        .iter()
+        .filter(|k| k.allows(field.name))
+        .map(|k| k.kind)
+        .collect();
+    let required_for = KINDS
+        .iter()
+        .filter(|k| k.required.contains(&field.name))
+        .map(|k| k.kind)
+        .collect();
+    Some((kinds, required_for))
+}
+
 fn rules_for(input: &Record) -> Option<&'static KindRules> {
     let kind = input.str("kind")?;
     KINDS.iter().find(|k| k.kind == kind)
