@@ -20,6 +20,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "shared vectors: the JSON files are what make_vectors.py writes"
 python3 tests/vectors/make_vectors.py --check >/dev/null
 
+step "typings: the .d.ts, _types.py and .pyi files are what regplan-typegen writes"
+cargo run -q --locked -p regplan-typegen -- --check
+
 step "rust tests (core, shared vectors, schema agreement, CLI)"
 cargo test --workspace --locked
 
@@ -53,6 +56,15 @@ python3 tests/differential/compare.py target/differential rust "${BINDINGS[@]}"
 
 step "hostile host values: every runtime identical to Rust"
 python3 tests/hostile/compare.py target/hostile rust python node wasm browser
+
+step "packages: every wheel, npm package and crate users install, checked (.ci/packages.sh)"
+bash .ci/packages.sh
+
+step "registries: published to pypiserver and verdaccio on 127.0.0.1, installed from them, smoke + vectors (.ci/registries.sh)"
+bash .ci/registries.sh
+
+step "README: every code block runs and shows what it prints (.ci/readme.py)"
+python3 .ci/readme.py
 
 step "benchmarks: shipped regex features = benchmarked ones; quick run (bench/)"; bash bench/feature_check.sh; bash bench/run.sh --quick
 

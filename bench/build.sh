@@ -55,43 +55,20 @@ step "node addon (npm ci, napi build --platform --release, npm pack)"
   cd bindings-node
   [ -x node_modules/.bin/napi ] || npm ci --no-audit --no-fund
   npm run build
-  rm -f "$OUT"/pkg/regplan-0*.tgz
+  rm -f "$OUT"/pkg/regplan-0*.tgz "$OUT"/pkg/regplan-linux-x64-gnu-*.tgz
   npm pack --silent --pack-destination "$OUT/pkg" >/dev/null
+  # napi-rs layout: the addon is in its platform's package, which the loader requires.
+  cp regplan.linux-x64-gnu.node npm/linux-x64-gnu/
+  (cd npm/linux-x64-gnu && npm pack --silent --pack-destination "$OUT/pkg" >/dev/null)
 )
 
 # ------------------------------------------------------------------ wasm ----
 step "wasm (cargo build, wasm-bindgen web + nodejs, wasm-opt -Oz, npm pack)"
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  rustup target add wasm32-unknown-unknown
-fi
-WB_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
-if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSION" ]; then
-  cargo install wasm-bindgen-cli --version "$WB_VERSION" --locked ||
-    cargo install wasm-bindgen-cli --version "$WB_VERSION"
-fi
-cargo build -p regplan-wasm --target wasm32-unknown-unknown --profile wasm-release --locked
-WASM="$ROOT/target/wasm32-unknown-unknown/wasm-release/regplan_wasm.wasm"
 (
   cd bindings-wasm
   [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund
-  # wasm-bindgen + wasm-opt take seconds: skip them when the .wasm is the one
-  # the packages were made from.
-  wstamp="$(hash_of "$WASM" "$ROOT/bindings-wasm/package.json")"
-  if [ "$(cat "$OUT/pkg/.wasm-stamp" 2>/dev/null || true)" != "$wstamp" ] ||
-    [ ! -f pkg-node/regplan_wasm_bg.wasm ] || [ ! -f pkg-web/regplan_wasm_bg.wasm ]; then
-    for target in web nodejs; do
-      out="pkg-${target%js}"
-      rm -rf "$out"
-      wasm-bindgen --target "$target" --out-dir "$out" "$WASM"
-      npx --no-install wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-        --enable-sign-ext "$out/regplan_wasm_bg.wasm" -o "$out/regplan_wasm_bg.wasm"
-    done
-    echo '{"type": "module"}' >pkg-web/package.json
-    echo '{"type": "module"}' >pkg-node/snippets/package.json
-    echo "$wstamp" >"$OUT/pkg/.wasm-stamp"
-  else
-    echo "unchanged .wasm: reusing pkg-node/ and pkg-web/"
-  fi
+  # The package's own build, as shipped (bindings-wasm/build.sh).
+  npm run build
   rm -f "$OUT"/pkg/regplan-wasm-*.tgz
   npm pack --silent --pack-destination "$OUT/pkg" >/dev/null
 )
@@ -99,17 +76,19 @@ WASM="$ROOT/target/wasm32-unknown-unknown/wasm-release/regplan_wasm.wasm"
 step "fresh node project with both packages and the peers (target/bench/node)"
 shopt -s nullglob
 addon=("$OUT"/pkg/regplan-0*.tgz)
+platform=("$OUT"/pkg/regplan-linux-x64-gnu-*.tgz)
 wasm=("$OUT"/pkg/regplan-wasm-*.tgz)
 shopt -u nullglob
-[ "${#addon[@]}" -eq 1 ] && [ "${#wasm[@]}" -eq 1 ] || { echo "expected one tarball of each package" >&2; exit 1; }
+[ "${#addon[@]}" -eq 1 ] && [ "${#platform[@]}" -eq 1 ] && [ "${#wasm[@]}" -eq 1 ] ||
+  { echo "expected one tarball of each package" >&2; exit 1; }
 # npm pack writes the same bytes for the same files (fixed mtimes), so the
 # tarballs' hashes say whether the packages changed.
-stamp="$(hash_of "${addon[0]}" "${wasm[0]}") ${JS_PEERS[*]}"
+stamp="$(hash_of "${addon[0]}" "${platform[0]}" "${wasm[0]}") ${JS_PEERS[*]}"
 if [ "$(cat "$OUT/node/.bench-stamp" 2>/dev/null || true)" != "$stamp" ]; then
   rm -rf "$OUT/node"
   mkdir -p "$OUT/node"
   echo '{"name": "regplan-bench", "version": "0.0.0", "private": true}' >"$OUT/node/package.json"
-  (cd "$OUT/node" && npm install --no-audit --no-fund --save-exact "${addon[0]}" "${wasm[0]}" "${JS_PEERS[@]}")
+  (cd "$OUT/node" && npm install --no-audit --no-fund --save-exact "${platform[0]}" "${addon[0]}" "${wasm[0]}" "${JS_PEERS[@]}")
   echo "$stamp" >"$OUT/node/.bench-stamp"
 else
   echo "unchanged packages and peers: reusing target/bench/node"

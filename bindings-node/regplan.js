@@ -15,7 +15,7 @@
 const { isProxy } = require('node:util').types
 const native = require('./index.js')
 const { decodeReport, decodeReports, decodePlan, decodeValue } = require('./js/decode.js')
-const { withMaskedRenderings } = require('./js/masked.js')
+const { withMaskedRenderings, withMaskedCredentials, envArrays, toFetch, toUndici } = require('./js/masked.js')
 
 /**
  * A misuse of the API or a value without JSON form: `code` is one of the
@@ -163,4 +163,27 @@ function schema(op, options) {
   return decodeValue(native.schema(op, options))
 }
 
-module.exports = { operations, codes, validate, validateField, validateMany, plan, schema, RegplanError }
+/**
+ * Credentials for an operation or provider id from `env` (default
+ * `process.env`), the variables the CLI reads, named by the core's one
+ * table; `null` when none is set. `plan` never reads the environment.
+ */
+function credentialsFromEnv(opOrProvider, env = process.env) {
+  const [names, values] = envArrays(env)
+  const found = decodeValue(native.credentialsFromEnv(opOrProvider, names, values))
+  return found === null ? null : withMaskedCredentials(found[0], found[1])
+}
+
+module.exports = {
+  operations,
+  codes,
+  validate,
+  validateField,
+  validateMany,
+  plan,
+  schema,
+  credentialsFromEnv,
+  toFetch,
+  toUndici,
+  RegplanError,
+}

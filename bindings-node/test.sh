@@ -34,22 +34,29 @@ rm -rf "$SMOKE"
 mkdir -p "$SMOKE"
 TARBALL="$(npm pack --silent --pack-destination "$SMOKE" | tail -n 1)"
 tar -tzf "$SMOKE/$TARBALL" | sort
+# napi-rs layout: the addon ships in its platform's package (npm/linux-x64-gnu);
+# napi's loader (index.js) requires it by name.
+cp regplan.linux-x64-gnu.node npm/linux-x64-gnu/
+PLATFORM_TARBALL="$(cd npm/linux-x64-gnu && npm pack --silent --pack-destination "$SMOKE" | tail -n 1)"
+tar -tzf "$SMOKE/$PLATFORM_TARBALL" | sort
 cd "$SMOKE"
 cat > package.json <<'JSON'
 { "name": "regplan-node-smoke", "version": "0.0.0", "private": true }
 JSON
-npm install --no-audit --no-fund --no-save "./$TARBALL"
+npm install --no-audit --no-fund --no-save "./$PLATFORM_TARBALL" "./$TARBALL"
 cp "$HERE/test/smoke.js" .
 node smoke.js
-# The installed typings, resolved through the package's `exports`.
+# The installed typings, resolved through the package's `exports`: the
+# typed-use and misuse file, and every ```ts block of README.md.
 cp "$HERE/test/types.ts" .
+node "$HERE/test/readme-blocks.mjs" "$HERE/README.md" .
 cat > tsconfig.json <<'JSON'
 {
   "compilerOptions": {
     "strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext",
     "target": "es2022", "types": [], "exactOptionalPropertyTypes": true, "noUncheckedIndexedAccess": true
   },
-  "files": ["types.ts"]
+  "include": ["types.ts", "readme-*.ts"]
 }
 JSON
 "$HERE/node_modules/.bin/tsc" -p tsconfig.json

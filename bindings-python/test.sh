@@ -14,7 +14,7 @@ step() { printf '\n==> %s\n' "$*"; }
 
 # Versions used and verified; bump deliberately.
 BUILD_DEPS=(maturin==1.16.0)
-TEST_DEPS=(pytest==9.2.0 mypy==2.4.1 httpx==0.28.1 gcore==0.59.0 huaweicloudsdkcore==3.1.219)
+TEST_DEPS=(pytest==9.2.0 mypy==2.4.1 httpx==0.28.1 requests==2.34.2 types-requests==2.33.0.20261030 gcore==0.59.0 huaweicloudsdkcore==3.1.219)
 
 step "build venv (.venv)"
 if [ ! -x .venv/bin/python ]; then
@@ -54,8 +54,13 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 
-step "mypy --strict (typed usage against the stubs)"
-"$PY" -m mypy --strict --cache-dir "$ROOT/target/py-smoke-run/.mypy_cache" "$ROOT/bindings-python/tests/typed_usage.py"
+step "mypy --strict (typed usage and misuse against the stubs)"
+# typed_misuse.py: each misuse carries `# type: ignore[<code>]`; --strict
+# includes --warn-unused-ignores, so a misuse that stops being an error fails.
+# readme_blocks.py: the README's python blocks, type-checked as well.
+"$PY" "$ROOT/bindings-python/tools/readme_blocks.py" "$ROOT/bindings-python/README.md" readme_blocks.py
+"$PY" -m mypy --strict --cache-dir "$ROOT/target/py-smoke-run/.mypy_cache" \
+  "$ROOT/bindings-python/tests/typed_usage.py" "$ROOT/bindings-python/tests/typed_misuse.py" readme_blocks.py
 "$PY" "$ROOT/bindings-python/tests/typed_usage.py"
 
 step "mypy.stubtest (the stubs against the installed native module)"

@@ -60,4 +60,79 @@ function withMaskedRenderings(request, secretHeaders, maskedBody) {
   return request
 }
 
-export { withMaskedRenderings }
+/**
+ * Credentials read from the environment (`credentialsFromEnv`): the object
+ * `plan` takes, real values as its own enumerable members, and the same
+ * non-enumerable masked `toJSON` / inspect renderings as a request
+ * (`{type: 'api_key', api_key: '***'}`), `masked` being the core's view.
+ *
+ * @param {object} credentials real values
+ * @param {object} masked the core's masked view of the same credentials
+ * @returns {object} `credentials`, with masked renderings
+ */
+function withMaskedCredentials(credentials, masked) {
+  const view = () => Object.assign({}, masked)
+  hidden(credentials, 'toJSON', view)
+  hidden(credentials, INSPECT, view)
+  return credentials
+}
+
+/**
+ * A planned request as `fetch`'s arguments: `fetch(...toFetch(request))`
+ * sends the planned method, URL, headers and body (UTF-8 text, the exact
+ * planned bytes).
+ *
+ * @param {object} request a planned request (`result.request`)
+ * @returns {[string, {method: string, headers: Record<string, string>, body?: string}]}
+ */
+function toFetch(request) {
+  const init = { method: request.method, headers: Object.assign({}, request.headers) }
+  if (request.body !== null) init.body = request.body
+  return [request.url, init]
+}
+
+/**
+ * A planned request as undici's dispatch options (`undici.request(url,
+ * opts)`, `Dispatcher.request(opts)`, `Pool#request`): `origin` and `path`
+ * split from the URL, the planned method, headers and body.
+ *
+ * @param {object} request a planned request (`result.request`)
+ * @returns {{origin: string, path: string, method: string, headers: Record<string, string>, body: string | null}}
+ */
+function toUndici(request) {
+  const url = new URL(request.url)
+  // The path and query exactly as planned (URL#pathname would normalise them).
+  const afterOrigin = request.url.slice(url.origin.length)
+  return {
+    origin: url.origin,
+    path: afterOrigin === '' ? '/' : afterOrigin,
+    method: request.method,
+    headers: Object.assign({}, request.headers),
+    body: request.body,
+  }
+}
+
+/**
+ * An environment (`process.env`, or any object of strings) as the two
+ * parallel arrays `credentialsFromEnv` hands to the core: each own key whose
+ * value is a string, and that value. Anything but an object is empty.
+ *
+ * @param {unknown} env
+ * @returns {[string[], string[]]}
+ */
+function envArrays(env) {
+  const names = []
+  const values = []
+  if (env !== null && typeof env === 'object') {
+    for (const name of Object.keys(env)) {
+      const value = env[name]
+      if (typeof value === 'string') {
+        names.push(name)
+        values.push(value)
+      }
+    }
+  }
+  return [names, values]
+}
+
+export { withMaskedRenderings, withMaskedCredentials, envArrays, toFetch, toUndici }

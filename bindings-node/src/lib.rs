@@ -95,3 +95,23 @@ pub fn schema<'env>(
     let schema = regplan::schema_with(&op, draft).map_err(|e| error::core(call.cx, &e))?;
     Ok(call.cx.unknown(output::json(call.cx, &schema)?))
 }
+
+/// Credentials for an operation or provider id from environment variables
+/// given as parallel arrays (`regplan.js` passes `Object.keys(env)` and the
+/// values): `[real, masked]` (encoded), or `null` when none is set.
+///
+/// # Errors
+/// `unknown_operation`, `invalid_argument`.
+#[napi]
+pub fn credentials_from_env<'env>(
+    env: &'env Env,
+    op_or_provider: Unknown<'env>,
+    names: Vec<String>,
+    values: Vec<String>,
+) -> Out<'env> {
+    let call = Call::new(Cx::new(env));
+    let id = spread::string_arg(&call, "op_or_provider", Cx::val(&op_or_provider))?;
+    let found = interop::credentials_from_env_arrays(&id, &names, &values)
+        .map_err(|e| error::core(call.cx, &e))?;
+    Ok(call.cx.unknown(output::json(call.cx, &found)?))
+}

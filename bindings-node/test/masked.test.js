@@ -66,8 +66,8 @@ describe('withMaskedRenderings', () => {
     assert.equal(cjs[0], "'use strict'")
     assert.match(esm[0], /^\/\/ ES module copy of masked\.js/)
     assert.deepEqual(cjs.slice(1, -2), esm.slice(1, -2))
-    assert.equal(cjs.at(-2), 'module.exports = { withMaskedRenderings }')
-    assert.equal(esm.at(-2), 'export { withMaskedRenderings }')
+    assert.equal(cjs.at(-2), 'module.exports = { withMaskedRenderings, withMaskedCredentials, envArrays, toFetch, toUndici }')
+    assert.equal(esm.at(-2), 'export { withMaskedRenderings, withMaskedCredentials, envArrays, toFetch, toUndici }')
   })
 
   it('the ES module copy behaves the same', async () => {

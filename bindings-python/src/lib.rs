@@ -288,6 +288,35 @@ fn plan_json<'py>(
     }
 }
 
+/// Credentials for an operation or provider id from `environ` (a mapping
+/// such as `os.environ`), read through the core's table of variables:
+/// `(real, masked)` dicts, or `None` when no variable is set. A name that
+/// `environ` lacks or maps to a non-`str` counts as unset. Private: the
+/// public `regplan.credentials_from_env` (`_credentials.py`) wraps it.
+#[pyfunction]
+#[pyo3(name = "_credentials_from_env")]
+fn credentials_from_env<'py>(
+    py: Python<'py>,
+    op_or_provider: &Bound<'py, PyAny>,
+    environ: &Bound<'py, PyAny>,
+) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    let id = argument("op_or_provider", op_or_provider)?;
+    let lookup = |name: &str| {
+        environ
+            .get_item(name)
+            .ok()
+            .and_then(|value| value.extract::<String>().ok())
+    };
+    match interop::credentials_from_env_value(&id, lookup) {
+        Ok(Some((real, masked))) => Ok(Some((
+            output::value_to_py(py, &real)?,
+            output::value_to_py(py, &masked)?,
+        ))),
+        Ok(None) => Ok(None),
+        Err(e) => Err(core_error(py, &e)),
+    }
+}
+
 /// Every issue code, then every API error code, as the core lists them.
 #[pyfunction]
 fn codes() -> Vec<&'static str> {
@@ -310,6 +339,7 @@ fn _regplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(plan_json, m)?)?;
     m.add_function(wrap_pyfunction!(codes, m)?)?;
+    m.add_function(wrap_pyfunction!(credentials_from_env, m)?)?;
     m.add_class::<Request>()?;
     // The exception classes are Python (see `error`); the native module
     // re-exports them so `regplan._regplan` is complete on its own.

@@ -50,21 +50,21 @@ def main() -> None:
     assert defaults == ["/storage_limit"]
 
     try:
-        regplan.plan("gcore.registries.create", {}, credentials={"type": "api_key", "api_key": "k"})
+        regplan.plan("gcore.registries.create", {}, credentials={"type": "api_key", "api_key": "k"})  # type: ignore[call-overload]  # invalid on purpose: the run-time error is the point
     except regplan.ValidationError as e:
         errors: list[Issue] = e.errors()
         assert errors and e.code == "invalid_input" and e.error_count() == len(errors)
     try:
-        regplan.plan("gcore.registries.craete", {})
+        regplan.plan("gcore.registries.craete", {})  # type: ignore[call-overload]  # invalid on purpose: the run-time error is the point
     except regplan.UsageError as e:
         error_code: regplan.ErrorCode = e.code
         assert error_code == "unknown_operation"
     try:
-        regplan.validate("gcore.registries.create", {"name": {1, 2}})
+        regplan.validate("gcore.registries.create", {"name": {1, 2}})  # type: ignore[call-overload]  # invalid on purpose: the run-time error is the point
     except regplan.UnsupportedValueError as e:
         assert e.path == "/name"
 
-    reports: list[Report] = regplan.validate_many("gcore.registries.create", [{}, {"name": "x"}])
+    reports: list[Report] = regplan.validate_many("gcore.registries.create", [{}, {"name": "x"}])  # type: ignore[call-overload]  # invalid on purpose: the run-time error is the point
     assert len(reports) == 2
     assert check_form("-x")
     headers = sign_naver(datetime.datetime(2026, 11, 22, 10, 15, tzinfo=datetime.timezone.utc))

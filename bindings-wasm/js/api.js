@@ -7,7 +7,7 @@
 import { RegplanError } from "./error.js";
 // The Node addon's own helper (bindings-node/js/masked.mjs, copied by test.sh),
 // so JSON.stringify and util.inspect show a plan the same in both packages.
-import { withMaskedRenderings } from "./masked.mjs";
+import { withMaskedRenderings, withMaskedCredentials, envArrays } from "./masked.mjs";
 
 // Tags, as src/output.rs writes them.
 const NULL = 0, FALSE = 1, TRUE = 2, INT = 3, FLOAT = 4, STR = 5, STATIC = 6,
@@ -261,8 +261,15 @@ export function bind(raw, ready) {
     check(schema);
     return run(schema, raw.schema(op, options));
   }
+  // `env` defaults to Node's `process.env`; a browser has none, so it passes its own.
+  function credentialsFromEnv(opOrProvider, env = globalThis.process?.env) {
+    check(credentialsFromEnv);
+    const [names, values] = envArrays(env);
+    const found = run(credentialsFromEnv, raw.credentialsFromEnv(opOrProvider, names, values));
+    return found === null ? null : withMaskedCredentials(found[0], found[1]);
+  }
 
-  return { operations, codes, validate, validateField, validateMany, plan, schema };
+  return { operations, codes, validate, validateField, validateMany, plan, schema, credentialsFromEnv };
 }
 
 /** `object[key] = value`, except that a key `__proto__` is an own member, not the prototype. */

@@ -6,8 +6,9 @@ import { bind } from "./api.js";
 
 const raw = createRequire(import.meta.url)("../pkg-node/regplan_wasm.js");
 
-export const { operations, codes, validate, validateField, validateMany, plan, schema } = bind(raw, () => true);
+export const { operations, codes, validate, validateField, validateMany, plan, schema, credentialsFromEnv } = bind(raw, () => true);
 export { RegplanError } from "./error.js";
+export { toFetch, toUndici } from "./masked.mjs";
 
 /** Nothing to wait for in Node; kept so browser code runs unchanged. */
 export default async function init() {}

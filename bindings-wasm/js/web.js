@@ -15,8 +15,9 @@ let ready = false;
 let output;
 let pending;
 
-export const { operations, codes, validate, validateField, validateMany, plan, schema } = bind(raw, () => ready);
+export const { operations, codes, validate, validateField, validateMany, plan, schema, credentialsFromEnv } = bind(raw, () => ready);
 export { RegplanError } from "./error.js";
+export { toFetch, toUndici } from "./masked.mjs";
 
 /**
  * Instantiates the module (once; later calls share the first promise);

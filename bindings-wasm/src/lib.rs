@@ -153,33 +153,14 @@ pub fn schema(op: &JsValue, options: &JsValue) -> Answer {
     answer(result, |tape, schema| tape.value(&schema))
 }
 
-#[cfg(test)]
-mod tests {
-    /// The unions in the `.d.ts` must list exactly the core's operations and
-    /// codes; on drift this prints the replacement.
-    #[test]
-    fn typescript_unions_match_the_core() {
-        let types = include_str!("../js/index.d.ts");
-        let union = |name: &str, items: Vec<&str>| {
-            let lines: Vec<String> = items.iter().map(|i| format!("  | \"{i}\"")).collect();
-            format!("export type {name} =\n{};", lines.join("\n"))
-        };
-        let ids = union(
-            "OperationId",
-            regplan::operations().iter().map(|op| op.id).collect(),
-        );
-        let codes = union(
-            "IssueCode",
-            regplan::Code::ALL.iter().map(|c| c.as_str()).collect(),
-        );
-        let mut errors: Vec<&str> = regplan::Error::CODES.to_vec();
-        errors.push("not_initialized");
-        let errors = union("ErrorCode", errors);
-        for expected in [ids, codes, errors] {
-            assert!(
-                types.contains(&expected),
-                "update js/index.d.ts:\n{expected}"
-            );
-        }
-    }
+/// Credentials for an operation or provider id from environment variables
+/// given as parallel arrays (`js/api.js` passes `Object.keys(env)` and the
+/// values): `[real, masked]`, or `null` when none is set.
+///
+#[wasm_bindgen(js_name = credentialsFromEnv)]
+pub fn credentials_from_env(op: &JsValue, names: Vec<String>, values: Vec<String>) -> Answer {
+    let result = interop::string_argument("op_or_provider", &Host::new(op)).and_then(|id| {
+        interop::credentials_from_env_arrays(&id, &names, &values).map_err(Failure::Api)
+    });
+    answer(result, |tape, found| tape.value(&found))
 }

@@ -24,15 +24,16 @@ import type {
 
 void init();
 const op: OperationId = "gcore.registries.create";
+const GOOD = { project_id: 1, region_id: 76, name: "reg" };
 const report: Report = validate(op, { project_id: 1, region_id: 76, name: "reg" });
 const first: Issue | undefined = report.errors[0];
 const code: IssueCode | undefined = first?.code;
 const pointer: string | undefined = first?.path;
 const field: Report = validateField(op, "name", "reg");
-const reports: Report[] = validateMany(op, [{ project_id: 1 }, { project_id: 2 }]);
+const reports: Report[] = validateMany(op, [GOOD, { ...GOOD, name: "other" }]);
 const allCodes: string[] = codes();
 
-const options: PlanOptions = { credentials: { type: "api_key", api_key: "k" }, reveal_secrets: false };
+const options: PlanOptions<"gcore.registries.create"> = { credentials: { type: "api_key", api_key: "k" }, reveal_secrets: false };
 const result: PlanResult = plan(op, { project_id: 1, region_id: 76, name: "reg" }, options);
 if (result.ok) {
   const request: Request = result.request;
@@ -45,8 +46,8 @@ if (result.ok) {
   const errors: Issue[] = result.errors;
   void errors;
 }
-plan("ncloud.registries.create", {}, { credentials: { type: "access_key", access_key: "a", secret_key: "s" }, timestamp: null });
-plan(op, {});
+plan("ncloud.registries.create", { registry: "r", bucket: "b" }, { credentials: { type: "access_key", access_key: "a", secret_key: "s" }, timestamp: null });
+plan(op, GOOD);
 
 const ops: OperationInfo[] = operations();
 const ids: OperationId[] = ops.map((o) => o.id);
@@ -54,7 +55,7 @@ const integerMax: number | null | undefined = ops[0]?.fields[0]?.type.name === "
 const jsonSchema = schema(op);
 
 try {
-  plan(op, {}, options);
+  plan(op, GOOD, options);
 } catch (e) {
   if (e instanceof RegplanError) {
     const errorCode: ErrorCode = e.code;
@@ -68,15 +69,15 @@ const made: RegplanError = new RegplanError("invalid_option", "m");
 // @ts-expect-error: not an operation id
 validate("gcore.registries.crate", {});
 // @ts-expect-error: unknown credential type
-plan(op, {}, { credentials: { type: "password", password: "p" } });
+plan(op, GOOD, { credentials: { type: "password", password: "p" } });
 // @ts-expect-error: reports are not strings
-const notAString: string = validate(op, {});
+const notAString: string = validate(op, GOOD);
 // @ts-expect-error: issue codes are a closed union
 const notACode: IssueCode = "no_such_code";
 // @ts-expect-error: a failed plan has no request
 if (!result.ok) void result.request;
 // @ts-expect-error: timestamps are numbers, strings or null
-plan(op, {}, { timestamp: true });
+plan(op, GOOD, { timestamp: true });
 // @ts-expect-error: error codes are a closed union
 const notAnErrorCode: ErrorCode = "boom";
 

@@ -113,6 +113,11 @@ impl Error {
         "invalid_argument",
     ];
 
+    /// Codes that only a binding throws, never the core: `not_initialized`
+    /// (the wasm web build called before `init()`). Listed here so that every
+    /// binding's typings name the same set ([`Error::CODES`] then these).
+    pub const BINDING_CODES: &'static [&'static str] = &["not_initialized"];
+
     /// A stable snake_case identifier of the error kind.
     #[must_use]
     pub fn code(&self) -> &'static str {

@@ -445,6 +445,71 @@ pub fn planned_value(request: &crate::Request, reveal: bool) -> Value {
     })
 }
 
+/// Credentials as the JSON object `plan` takes (`{"type": "api_key",
+/// "api_key": "…"}`), each secret member masked as `***` unless `reveal`:
+/// what `credentials_from_env` hands to a binding (the real object to pass
+/// on, the masked one for `repr`/`inspect`).
+#[must_use]
+pub fn credentials_value(credentials: &Credentials, reveal: bool) -> Value {
+    let secret = |s: &crate::Secret| -> Value {
+        if reveal {
+            s.expose().into()
+        } else {
+            crate::MASK.into()
+        }
+    };
+    match credentials {
+        Credentials::ApiKey { api_key } => json!({"type": "api_key", "api_key": secret(api_key)}),
+        Credentials::Token { token } => json!({"type": "token", "token": secret(token)}),
+        Credentials::Bearer { token } => json!({"type": "bearer", "token": secret(token)}),
+        Credentials::AccessKey {
+            access_key,
+            secret_key,
+            project_id,
+        } => {
+            let mut value = json!({"type": "access_key", "access_key": access_key, "secret_key": secret(secret_key)});
+            if let (Some(project_id), Value::Object(members)) = (project_id, &mut value) {
+                members.insert("project_id".to_owned(), project_id.as_str().into());
+            }
+            value
+        }
+        Credentials::IamToken { token } => json!({"type": "iam_token", "token": secret(token)}),
+    }
+}
+
+/// [`crate::credentials_from_env`] for a binding: the credentials as
+/// `(real, masked)` JSON objects ([`credentials_value`]), `None` when no
+/// variable is set.
+///
+/// # Errors
+/// [`Error::UnknownOperation`].
+pub fn credentials_from_env_value(
+    op_or_provider: &str,
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Option<(Value, Value)>, Error> {
+    Ok(crate::credentials_from_env(op_or_provider, lookup)?
+        .map(|c| (credentials_value(&c, true), credentials_value(&c, false))))
+}
+
+/// [`credentials_from_env_value`] for the JavaScript bindings: the
+/// environment as two parallel arrays (`Object.keys(env)` and their string
+/// values), the answer as one JSON value, `[real, masked]` or `null`.
+///
+/// # Errors
+/// [`Error::UnknownOperation`].
+pub fn credentials_from_env_arrays(
+    op_or_provider: &str,
+    names: &[String],
+    values: &[String],
+) -> Result<Value, Error> {
+    let lookup = |name: &str| {
+        let at = names.iter().position(|n| n == name)?;
+        values.get(at).cloned()
+    };
+    Ok(credentials_from_env_value(op_or_provider, lookup)?
+        .map_or(Value::Null, |(real, masked)| json!([real, masked])))
+}
+
 /// `schema` as JSON.
 ///
 /// # Errors
@@ -462,6 +527,43 @@ pub fn error_value(error: &Error) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_from_env_gives_the_real_and_the_masked_object() {
+        let env = |name: &str| match name {
+            "HUAWEICLOUD_SDK_AK" => Some("AK1".to_owned()),
+            "HUAWEICLOUD_SDK_SK" => Some("SK-secret".to_owned()),
+            "HUAWEICLOUD_SDK_PROJECT_ID" => Some("p1".to_owned()),
+            _ => None,
+        };
+        let (real, masked) = credentials_from_env_value("huawei_swr.namespaces.create", env)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            real,
+            json!({"type": "access_key", "access_key": "AK1", "secret_key": "SK-secret", "project_id": "p1"})
+        );
+        assert_eq!(
+            masked,
+            json!({"type": "access_key", "access_key": "AK1", "secret_key": "***", "project_id": "p1"})
+        );
+        let (real, masked) =
+            credentials_from_env_value("gcore", |n| (n == "GCORE_API_KEY").then(|| "k".to_owned()))
+                .unwrap()
+                .unwrap();
+        assert_eq!(real, json!({"type": "api_key", "api_key": "k"}));
+        assert_eq!(masked, json!({"type": "api_key", "api_key": "***"}));
+        assert_eq!(
+            credentials_from_env_value("qovery", |_| None).unwrap(),
+            None
+        );
+        let unknown = credentials_from_env_value("gcor", |_| None).unwrap_err();
+        assert_eq!(unknown.code(), "unknown_operation");
+        assert_eq!(
+            unknown.to_string(),
+            "unknown operation `gcor`; did you mean `gcore`?"
+        );
+    }
 
     #[test]
     fn invalid_input_is_a_result_and_misuse_is_an_error() {

@@ -52,10 +52,17 @@
     )
 )]
 
+/// Every ```` ```rust ```` block of README.md runs as a doctest (the other
+/// blocks are run by `.ci/readme.py`), so the README cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
+
 mod docs;
 mod error;
 pub mod input;
 pub mod interop;
+pub mod issue_kind;
 pub mod json_text;
 mod providers;
 pub mod record;
@@ -71,6 +78,7 @@ mod validate;
 pub use docs::rule_table;
 pub use error::{Error, Failure};
 pub use input::{Abort, Budget, Foreign, Input, Shape, Unsupported, Visit};
+pub use issue_kind::IssueKind;
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
 pub use schema::Draft;
@@ -99,6 +107,48 @@ pub fn operation(id: &str) -> Result<&'static Operation, Error> {
             id: id.to_owned(),
             suggestion: validate::suggest(id, providers::OPERATIONS.iter().map(|op| op.id)),
         })
+}
+
+/// Credentials for an operation id (`gcore.registries.create`) or a provider
+/// id (`gcore`) from the provider's usual environment variables (the table
+/// [`Provider::env`]: `GCORE_API_KEY`, `QOVERY_API_TOKEN`,
+/// `NCLOUD_ACCESS_KEY` + `NCLOUD_SECRET_KEY`, `HUAWEICLOUD_SDK_AK` +
+/// `HUAWEICLOUD_SDK_SK` or `HUAWEICLOUD_SDK_IAM_TOKEN`): the first credential
+/// type whose variables are all set, `None` when none is. The core reads no
+/// environment: `lookup` does, so every binding (and a test) passes its own.
+///
+/// ```
+/// let env = |name: &str| (name == "GCORE_API_KEY").then(|| "k3y".to_owned());
+/// let credentials = regplan::credentials_from_env("gcore", env)?;
+/// assert_eq!(credentials.map(|c| c.kind()), Some("api_key"));
+/// # Ok::<(), regplan::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::UnknownOperation`] when `op_or_provider` is neither an operation
+/// id nor a provider id (with a suggestion when one is close).
+pub fn credentials_from_env(
+    op_or_provider: &str,
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Option<Credentials>, Error> {
+    let provider = match providers::PROVIDERS.iter().find(|p| p.id == op_or_provider) {
+        Some(provider) => provider,
+        None => {
+            operation(op_or_provider)
+                .map_err(|_| Error::UnknownOperation {
+                    id: op_or_provider.to_owned(),
+                    suggestion: validate::suggest(
+                        op_or_provider,
+                        providers::PROVIDERS
+                            .iter()
+                            .map(|p| p.id)
+                            .chain(providers::OPERATIONS.iter().map(|op| op.id)),
+                    ),
+                })?
+                .provider
+        }
+    };
+    Credentials::from_env(provider, None, lookup)
 }
 
 /// Checks a whole input (one flat JSON object of the operation's path, query

@@ -147,7 +147,8 @@ impl fmt::Display for Pointer {
     }
 }
 
-/// One problem (error or warning) with an input.
+/// One problem (error or warning) with an input, built from an
+/// [`IssueKind`](crate::IssueKind) by [`IssueKind::at`](crate::IssueKind::at).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Issue {
     /// What kind of problem it is; stable across releases and bindings.
@@ -159,25 +160,6 @@ pub struct Issue {
     pub message: Cow<'static, str>,
     /// The rule's parameters (`min`, `max`, `allowed`, `pattern`, `suggestion`, ...), in a fixed order.
     pub params: Vec<(&'static str, Value)>,
-}
-
-impl Issue {
-    /// A problem without parameters.
-    pub fn new(code: Code, path: Pointer, message: impl Into<Cow<'static, str>>) -> Self {
-        Issue {
-            code,
-            path,
-            message: message.into(),
-            params: Vec::new(),
-        }
-    }
-
-    /// The same problem with one more parameter.
-    #[must_use]
-    pub fn with(mut self, name: &'static str, value: impl Into<Value>) -> Self {
-        self.params.push((name, value.into()));
-        self
-    }
 }
 
 struct Params<'a>(&'a [(&'static str, Value)]);

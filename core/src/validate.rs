@@ -6,8 +6,9 @@
 //! recurses deeper than the field table itself.
 
 use crate::input::{read, Abort, Budget, Foreign, Input, Shape};
+use crate::issue_kind::IssueKind;
 use crate::record::{Datum, Record};
-use crate::report::{Code, Issue, Pointer, Report};
+use crate::report::{Issue, Pointer, Report};
 use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, Location, Operation, StrRule};
 
 /// Where a value sits: its parent's pointer and one more step. The full
@@ -107,11 +108,7 @@ fn check_field<I: Input>(
         // A control character in a value that lands in a URL or picks an
         // endpoint is refused outright, whatever else its grammar says.
         Shape::Str(s) if routes_the_request && s.chars().any(char::is_control) => {
-            errors.push(Issue::new(
-                Code::ControlCharacter,
-                at.pointer(),
-                "must not contain control characters (CR, LF, tab, NUL, ...)",
-            ));
+            errors.push(IssueKind::ControlCharacter {}.at(at.pointer()));
         }
         shape => check_value(&field.kind, value, shape, at, errors, budget)?,
     }
@@ -119,7 +116,7 @@ fn check_field<I: Input>(
 }
 
 fn required(name: &'static str, at: At<'_>) -> Issue {
-    Issue::new(Code::Required, at.pointer(), "is required").with("field", name)
+    IssueKind::Required { field: name }.at(at.pointer())
 }
 
 /// The members matched to a field table's fields, by field index: on the
@@ -281,20 +278,15 @@ fn declared_value<I: Input>(
 }
 
 /// An `unknown_field` error with a "did you mean" hint when a known name is close.
-pub(crate) fn unknown_field<'a>(
+pub(crate) fn unknown_field(
     key: &str,
-    known: impl Iterator<Item = &'a str>,
+    known: impl Iterator<Item = &'static str>,
     path: &Pointer,
 ) -> Issue {
     let path = path.key(key);
     match suggest(key, known) {
-        Some(near) => Issue::new(
-            Code::UnknownField,
-            path,
-            format!("is not a known field; did you mean `{near}`?"),
-        )
-        .with("suggestion", near),
-        None => Issue::new(Code::UnknownField, path, "is not a known field"),
+        Some(suggestion) => IssueKind::UnknownFieldNear { suggestion }.at(path),
+        None => IssueKind::UnknownField {}.at(path),
     }
 }
 
@@ -354,59 +346,31 @@ fn check_int(rule: &IntRule, i: i64, at: At<'_>, errors: &mut Vec<Issue>) {
     let safe = (-MAX_SAFE_INTEGER..=MAX_SAFE_INTEGER).contains(&i);
     if !(low || high || safe) {
         errors.push(
-            Issue::new(
-                Code::OutOfRange,
-                at.pointer(),
-                "must be between -9007199254740991 and 9007199254740991: larger integers lose precision in JavaScript",
-            )
-            .with("min", -MAX_SAFE_INTEGER)
-            .with("max", MAX_SAFE_INTEGER),
+            IssueKind::UnsafeInteger {
+                min: -MAX_SAFE_INTEGER,
+                max: MAX_SAFE_INTEGER,
+            }
+            .at(at.pointer()),
         );
         return;
     }
     if (low || high) && !rule.also.contains(&i) {
-        let mut bounds = match (rule.min, rule.max) {
-            (Some(min), Some(max)) => format!("between {min} and {max}"),
-            (Some(min), None) => format!("at least {min}"),
-            (None, Some(max)) => format!("at most {max}"),
-            (None, None) => String::new(),
-        };
-        for extra in rule.also {
-            bounds = format!("{extra} or {bounds}");
-        }
-        let mut issue = Issue::new(Code::OutOfRange, at.pointer(), format!("must be {bounds}"));
-        if let Some(min) = rule.min {
-            issue = issue.with("min", min);
-        }
-        if let Some(max) = rule.max {
-            issue = issue.with("max", max);
-        }
-        if !rule.also.is_empty() {
-            issue = issue.with("also", rule.also);
-        }
-        errors.push(issue);
+        errors.push(IssueKind::out_of_range(rule.min, rule.max, rule.also).at(at.pointer()));
     }
 }
 
 fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     let len = s.chars().count();
     if let Some(min) = rule.min_len.filter(|&min| len < min) {
-        let message = if min == 1 {
-            "must not be empty".to_owned()
+        let kind = if min == 1 {
+            IssueKind::Empty { min }
         } else {
-            format!("must be at least {min} characters long")
+            IssueKind::TooShort { min }
         };
-        errors.push(Issue::new(Code::TooShort, at.pointer(), message).with("min", min));
+        errors.push(kind.at(at.pointer()));
     }
     if let Some(max) = rule.max_len.filter(|&max| len > max) {
-        errors.push(
-            Issue::new(
-                Code::TooLong,
-                at.pointer(),
-                format!("must be at most {max} characters long"),
-            )
-            .with("max", max),
-        );
+        errors.push(IssueKind::TooLong { max }.at(at.pointer()));
     }
     if s.is_empty() {
         // Grammar checks on "" would only repeat `too_short`.
@@ -415,11 +379,9 @@ fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     let before = errors.len();
     for check in rule.checks {
         if !(check.test)(s) {
-            let mut issue = Issue::new(check.code, at.pointer(), check.message);
-            if let Some(pattern) = rule.pattern {
-                issue = issue.with("pattern", pattern.source);
-            }
-            errors.push(issue);
+            let pattern = rule.pattern.map(|p| p.source);
+            errors
+                .push(IssueKind::failed_check(check.code, check.message, pattern).at(at.pointer()));
         }
     }
     if let Some(pattern) = rule.pattern {
@@ -430,8 +392,11 @@ fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
         // is right but the grammar still fails, say so in the pattern's own words.
         if !explained && length_ok && !pattern.is_match(s) {
             errors.push(
-                Issue::new(Code::Pattern, at.pointer(), pattern.message)
-                    .with("pattern", pattern.source),
+                IssueKind::Pattern {
+                    pattern: Some(pattern.source),
+                    rule: pattern.message,
+                }
+                .at(at.pointer()),
             );
         }
     }
@@ -443,26 +408,24 @@ fn check_enum(rule: &EnumRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
     }
     if let Some((value, why)) = rule.retired.iter().find(|(v, _)| *v == s) {
         errors.push(
-            Issue::new(Code::KindNotSupported, at.pointer(), *why)
-                .with("value", *value)
-                .with("allowed", rule.values),
+            IssueKind::Retired {
+                value,
+                allowed: rule.values,
+                reason: why,
+            }
+            .at(at.pointer()),
         );
         return;
     }
-    let listed = rule.values.join(", ");
-    let mut issue = match suggest(s, rule.values.iter().copied()) {
-        Some(near) => Issue::new(
-            Code::Enum,
-            at.pointer(),
-            format!("must be one of {listed}; did you mean `{near}`?"),
-        ),
-        None => Issue::new(Code::Enum, at.pointer(), format!("must be one of {listed}")),
+    let allowed = rule.values;
+    let kind = match suggest(s, allowed.iter().copied()) {
+        Some(suggestion) => IssueKind::NotAllowedNear {
+            allowed,
+            suggestion,
+        },
+        None => IssueKind::NotAllowed { allowed },
     };
-    issue = issue.with("allowed", rule.values);
-    if let Some(near) = suggest(s, rule.values.iter().copied()) {
-        issue = issue.with("suggestion", near);
-    }
-    errors.push(issue);
+    errors.push(kind.at(at.pointer()));
 }
 
 fn check_array<I: Input>(
@@ -474,24 +437,10 @@ fn check_array<I: Input>(
     budget: &mut Budget,
 ) -> Result<(), Abort<I::Error>> {
     if let Some(min) = rule.min_items.filter(|&m| len < m) {
-        errors.push(
-            Issue::new(
-                Code::TooFewItems,
-                path.clone(),
-                format!("must have at least {min} item(s)"),
-            )
-            .with("min", min),
-        );
+        errors.push(IssueKind::TooFewItems { min }.at(path.clone()));
     }
     if let Some(max) = rule.max_items.filter(|&m| len > m) {
-        errors.push(
-            Issue::new(
-                Code::TooManyItems,
-                path.clone(),
-                format!("must have at most {max} items"),
-            )
-            .with("max", max),
-        );
+        errors.push(IssueKind::TooManyItems { max }.at(path.clone()));
         // Validating a million items of an already rejected array would only bury the point.
         return Ok(());
     }
@@ -530,15 +479,12 @@ pub(crate) fn type_name(shape: &Shape<'_>) -> &'static str {
 }
 
 pub(crate) fn type_error(expected: &'static str, shape: &Shape<'_>, path: Pointer) -> Issue {
-    Issue::new(
-        Code::Type,
-        path,
-        format!("must be {expected}, not {}", type_name(shape)),
-    )
-    .with(
-        "expected",
-        expected.trim_start_matches("an ").trim_start_matches("a "),
-    )
+    IssueKind::WrongType {
+        expected: expected.trim_start_matches("an ").trim_start_matches("a "),
+        wanted: expected,
+        got: type_name(shape),
+    }
+    .at(path)
 }
 
 /// The known name closest to `key` (edit distance at most 2, or a sixth of

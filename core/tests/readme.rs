@@ -47,3 +47,15 @@ fn every_code_is_documented() {
         );
     }
 }
+
+#[test]
+fn issue_kind_table_is_the_issue_kinds() {
+    let readme = repo_file("README.md");
+    assert!(
+        readme.contains(&format!(
+            "<!-- issue-kinds:start -->\n{}<!-- issue-kinds:end -->",
+            regplan::issue_kind::kinds_table()
+        )),
+        "README.md's table of issue kinds is stale: run `cargo run -p regplan-typegen`"
+    );
+}

@@ -114,17 +114,17 @@ registries = [
     invalid("create: trailing hyphen", C, {**BASE, "name": "registry-"},
             err("pattern", "/name", message="must end with a lowercase letter or digit")),
     invalid("create: uppercase inside", C, {**BASE, "name": "myRegistry"},
-            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+            err("pattern", "/name", message="may contain only lowercase letters, digits and hyphens")),
     invalid("create: uppercase first", C, {**BASE, "name": "Registry"},
             err("pattern", "/name", message="must start with a lowercase letter"),
-            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+            err("pattern", "/name", message="may contain only lowercase letters, digits and hyphens")),
     invalid("create: underscore", C, {**BASE, "name": "my_registry"},
-            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+            err("pattern", "/name", message="may contain only lowercase letters, digits and hyphens")),
     invalid("create: trailing newline is not accepted", C, {**BASE, "name": "my-registry\n"},
-            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`"),
+            err("pattern", "/name", message="may contain only lowercase letters, digits and hyphens"),
             err("pattern", "/name", message="must end with a lowercase letter or digit")),
     invalid("create: non-ASCII letter", C, {**BASE, "name": "régistry"},
-            err("pattern", "/name", message="may contain only lowercase letters, digits and `-`")),
+            err("pattern", "/name", message="may contain only lowercase letters, digits and hyphens")),
     invalid("create: too long and uppercase", C, {**BASE, "name": "A" * 25},
             err("too_long", "/name"), err("pattern", "/name"), err("pattern", "/name"), err("pattern", "/name")),
     invalid("create: name missing", C, dict(BASE), err("required", "/name", message="is required")),
@@ -176,7 +176,7 @@ registries = [
     invalid("create: path ids missing", C, {"name": "reg"},
             err("required", "/project_id"), err("required", "/region_id")),
     invalid("create: unknown field with suggestion", C, {**BASE, "name": "reg", "storage_limt": 5},
-            err("unknown_field", "/storage_limt", message="is not a known field; did you mean `storage_limit`?",
+            err("unknown_field", "/storage_limt", message="is not a known field; did you mean storage_limit?",
                 params={"suggestion": "storage_limit"})),
     invalid("create: unknown fields sorted, no suggestion when nothing is close", C,
             {**BASE, "name": "reg", "zzz": 1, "aaa": 2},
@@ -252,9 +252,9 @@ write("gcore_registries.json", "Gcore registries: create, list, get, delete, res
 # ---------------------------------------------------------------- gcore repositories, artifacts, tags
 RL, RD, AL, AD, TD = ("gcore.repositories.list", "gcore.repositories.delete", "gcore.artifacts.list",
                       "gcore.artifacts.delete", "gcore.tags.delete")
-REPO_MSG_CHARS = "may contain only lowercase letters, digits, `.`, `_`, `-` and `/` (pass `a/b` as is: regplan encodes it)"
-REPO_MSG_PARTS = "each `/`-separated part must start and end with a lowercase letter or digit"
-REPO_MSG_SEPS = "separators must be one `.`, one or two `_`, or a run of `-`, never mixed or next to each other"
+REPO_MSG_CHARS = "may contain only lowercase letters, digits, periods, underscores, hyphens and slashes (pass a/b as is: regplan encodes it)"
+REPO_MSG_PARTS = "each part between slashes must start and end with a lowercase letter or digit"
+REPO_MSG_SEPS = "separators must be one period, one or two underscores, or a run of hyphens, never mixed or next to each other"
 
 
 def repo_invalid(name, value, *errors):
@@ -306,20 +306,20 @@ artifacts = [
     gcore_request("artifacts delete: sha512 digest", AD, {**REG, "repository_name": "nginx", "digest": SHA512},
                   "DELETE", f"{PREFIX}/607/repositories/nginx/artifacts/{SHA512}"),
     invalid("digest without algorithm", AD, {**REG, "repository_name": "nginx", "digest": "2c26b46b"},
-            err("pattern", "/digest", message="must be `algorithm:hex`, e.g. `sha256:` followed by 64 hex digits")),
+            err("pattern", "/digest", message="must be algorithm:hex, for example sha256: followed by 64 hex digits")),
     invalid("digest with uppercase hex", AD, {**REG, "repository_name": "nginx", "digest": DIGEST.upper().replace("SHA", "sha")},
-            err("pattern", "/digest", message="the part after `:` must be lowercase hexadecimal (0-9, a-f)")),
+            err("pattern", "/digest", message="the part after the colon must be lowercase hexadecimal (0-9, a-f)")),
     invalid("digest too short (63 hex)", AD, {**REG, "repository_name": "nginx", "digest": DIGEST[:-1]},
             err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
     invalid("digest too long (65 hex)", AD, {**REG, "repository_name": "nginx", "digest": DIGEST + "a"},
             err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
     invalid("digest with unknown algorithm", AD, {**REG, "repository_name": "nginx", "digest": "md5:" + "a" * 32},
-            err("pattern", "/digest", message="the algorithm must be `sha256` or `sha512`")),
+            err("pattern", "/digest", message="the algorithm must be sha256 or sha512")),
     invalid("digest over 135 characters", AD, {**REG, "repository_name": "nginx", "digest": SHA512 + "a"},
             err("too_long", "/digest"),
             err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
     invalid("digest with a slash", AD, {**REG, "repository_name": "nginx", "digest": "sha256:../../x"},
-            err("pattern", "/digest", message="the part after `:` must be lowercase hexadecimal (0-9, a-f)"),
+            err("pattern", "/digest", message="the part after the colon must be lowercase hexadecimal (0-9, a-f)"),
             err("pattern", "/digest", message="a sha256 digest has 64 hex digits, a sha512 digest 128")),
     invalid("artifacts delete: everything missing", AD, dict(BASE),
             err("required", "/registry_id"), err("required", "/repository_name"), err("required", "/digest")),
@@ -337,13 +337,13 @@ artifacts = [
     invalid("tag empty", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ""},
             err("too_short", "/tag_name")),
     invalid("tag starting with .", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ".hidden"},
-            err("pattern", "/tag_name", message="must start with a letter, digit or `_`")),
+            err("pattern", "/tag_name", message="must start with a letter, digit or underscore")),
     invalid("tag starting with -", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "-rc"},
-            err("pattern", "/tag_name", message="must start with a letter, digit or `_`")),
+            err("pattern", "/tag_name", message="must start with a letter, digit or underscore")),
     invalid("tag with a slash", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "a/b"},
-            err("pattern", "/tag_name", message="may contain only letters, digits, `_`, `.` and `-`")),
+            err("pattern", "/tag_name", message="may contain only letters, digits, underscores, periods and hyphens")),
     invalid("tag dot-dot", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ".."},
-            err("pattern", "/tag_name", message="must start with a letter, digit or `_`")),
+            err("pattern", "/tag_name", message="must start with a letter, digit or underscore")),
 ]
 write("gcore_artifacts.json", "Gcore repositories, artifacts and tags (seed 003; gcore SDK 0.59.0; OCI grammars)",
       GCORE_OPTIONS, artifacts)
@@ -532,7 +532,7 @@ qovery += [
             err("required", "/name"), err("required", "/kind"), err("required", "/config")),
     invalid("organizationId not a UUID", Q, qinput("GITLAB_CR", organizationId="my-org"),
             err("pattern", "/organizationId",
-                message="must be a UUID such as `3fa85f64-5717-4562-b3fc-2c963f66afa6`")),
+                message="must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6")),
     invalid("organizationId with a path separator", Q, qinput("GITLAB_CR", organizationId="../../admin"),
             err("pattern", "/organizationId")),
     invalid("organizationId too long", Q, qinput("GITLAB_CR", organizationId=ORG + "0"),
@@ -554,7 +554,7 @@ qovery += [
             err("required", "/config/region", message="is required for kind ECR")),
     invalid("ECR: no credentials at all", Q, qinput("ECR", config={"region": "eu-west-3"}),
             err("required", "/config",
-                message="kind ECR needs credentials: access_key_id + secret_access_key, or role_arn")),
+                message="kind ECR needs credentials: access_key_id + secret_access_key or role_arn")),
     invalid("ECR: access key without secret", Q, qinput("ECR", config={"region": "r", "access_key_id": "A"}),
             err("required", "/config/secret_access_key")),
     invalid("ECR: secret without access key", Q, qinput("ECR", config={"region": "r", "secret_access_key": "s"}),
@@ -568,7 +568,7 @@ qovery += [
             err("forbidden", "/config/username", message="is not used by kind ECR",
                 params={"kind": "ECR", "allowed": ["access_key_id", "secret_access_key", "region", "role_arn"]})),
     invalid("ECR: http url", Q, qinput("ECR", url="http://123456789012.dkr.ecr.eu-west-3.amazonaws.com"),
-            err("not_https", "/url", message="must start with `https://`")),
+            err("not_https", "/url", message="must start with https://")),
     invalid("ECR: url that does not parse", Q, qinput("ECR", url="https://exa mple.com"),
             err("invalid_url", "/url")),
     invalid("ECR: url without host", Q, qinput("ECR", url="https://"), err("invalid_url", "/url")),
@@ -590,7 +590,7 @@ qovery += [
             err("required", "/config/region")),
     invalid("GCP_ARTIFACT_REGISTRY: neither json_credentials nor workload identity", Q,
             qinput(GCP, config={"region": "europe-west1"}),
-            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: json_credentials, or "
+            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: json_credentials or "
                 "gcp_credentials_type + project_id + service_account_email + workload_identity_provider_resource")),
     qrequest("GCP_ARTIFACT_REGISTRY: workload identity federation (TypeScript client keys)",
              qinput(GCP, config={"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}),
@@ -679,7 +679,7 @@ write("qovery.json", "Qovery container registries (seed 001; qovery-typescript-a
 HR, HN = "huawei_swr.repositories.create", "huawei_swr.namespaces.create"
 HW_INPUT = {"region": "cn-north-4", "namespace": "my-team", "repository": "busybox", "category": "linux",
             "description": "this is a busybox repository", "is_public": True}
-ADJ = "periods, underscores and hyphens cannot be next to each other (only `__` is allowed)"
+ADJ = "periods, underscores and hyphens cannot be next to each other (only a double underscore is allowed)"
 UND = "may contain at most two consecutive underscores"
 
 
@@ -698,7 +698,7 @@ huawei_rules = [
     hw_ns("ending with a hyphen", "team-", err("pattern", "/namespace",
                                              message="must end with a lowercase letter or digit")),
     hw_ns("uppercase", "Team", err("pattern", "/namespace", message="must start with a lowercase letter"),
-          err("pattern", "/namespace", message="may contain only lowercase letters, digits, `.`, `_` and `-`")),
+          err("pattern", "/namespace", message="may contain only lowercase letters, digits, periods, underscores and hyphens")),
     hw_ns("a--b (decision: hyphens are separators too)", "a--b", err("adjacent_separators", "/namespace", message=ADJ)),
     hw_ns("a._b", "a._b", err("adjacent_separators", "/namespace", message=ADJ)),
     hw_ns("a_.b", "a_.b", err("adjacent_separators", "/namespace", message=ADJ)),
@@ -707,12 +707,12 @@ huawei_rules = [
     hw_ns("a____b", "a____b", err("too_many_underscores", "/namespace", message=UND)),
     hw_ns("a__-b", "a__-b", err("adjacent_separators", "/namespace", message=ADJ)),
     hw_ns("with a slash", "a/b", err("pattern", "/namespace",
-                                     message="may contain only lowercase letters, digits, `.`, `_` and `-`")),
+                                     message="may contain only lowercase letters, digits, periods, underscores and hyphens")),
     hw_ns("is a number", 7, err("type", "/namespace")),
     invalid("namespace missing", HN, {"region": "cn-north-4"}, err("required", "/namespace")),
     invalid("region missing", HN, {"namespace": "team"}, err("required", "/region")),
     invalid("region malformed", HN, {"region": "north", "namespace": "team"},
-            err("pattern", "/region", message="must be a region id such as `cn-north-4` or `ap-southeast-1`")),
+            err("pattern", "/region", message="must be a region id such as cn-north-4 or ap-southeast-1")),
     invalid("region with CR LF", HN, {"region": "cn-north-4\r\nx", "namespace": "team"},
             err("control_character", "/region")),
     invalid("repositories: namespace path parameter with LF", HR, {**HW_INPUT, "namespace": "my-team\n"},
@@ -740,7 +740,7 @@ huawei_rules = [
             {"region": "x", "namespace": "A__", "repository": "b___", "is_public": None, "extra": 1},
             err("pattern", "/region"),
             err("pattern", "/namespace", message="must start with a lowercase letter"),
-            err("pattern", "/namespace", message="may contain only lowercase letters, digits, `.`, `_` and `-`"),
+            err("pattern", "/namespace", message="may contain only lowercase letters, digits, periods, underscores and hyphens"),
             err("pattern", "/namespace", message="must end with a lowercase letter or digit"),
             err("pattern", "/repository", message="must end with a lowercase letter or digit"),
             err("too_many_underscores", "/repository"),
@@ -756,7 +756,7 @@ NC = "ncloud.registries.create"
 NB = {"registry": "r", "bucket": "my-bucket"}
 BUCKET_GUIDE_MSG = {
     "start": "must start with a lowercase letter or digit",
-    "chars": "may contain only lowercase letters, digits, `.` and `-`",
+    "chars": "may contain only lowercase letters, digits, periods and hyphens",
     "end": "must end with a lowercase letter or digit",
 }
 

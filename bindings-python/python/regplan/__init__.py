@@ -22,32 +22,16 @@ from regplan._regplan import (
     validate_json,
     validate_many,
 )
-from regplan._types import (
-    AccessKeyCredentials,
-    ApiKeyCredentials,
-    BearerCredentials,
-    Code,
-    Credentials,
-    ErrorCode,
-    IamTokenCredentials,
-    Issue,
-    Report,
-    Timestamp,
-    TokenCredentials,
-)
+from regplan._credentials import EnvCredentials, credentials_from_env
+
+# The typing names (one TypedDict per operation input, the code literals,
+# issue and credential shapes) are generated with their own `__all__`.
+from regplan._types import *  # noqa: F403
+from regplan._types import __all__ as _TYPE_NAMES
 
 __all__ = [
-    "AccessKeyCredentials",
-    "ApiKeyCredentials",
-    "BearerCredentials",
-    "Code",
-    "Credentials",
-    "ErrorCode",
-    "IamTokenCredentials",
-    "Issue",
-    "Report",
-    "Timestamp",
-    "TokenCredentials",
+    *_TYPE_NAMES,
+    "EnvCredentials",
     "RegplanError",
     "Request",
     "UnsupportedValueError",
@@ -55,6 +39,7 @@ __all__ = [
     "ValidationError",
     "__version__",
     "codes",
+    "credentials_from_env",
     "operations",
     "plan",
     "plan_json",

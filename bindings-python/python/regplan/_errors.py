@@ -46,8 +46,25 @@ class ValidationError(RegplanError, ValueError):
     def error_count(self) -> int:
         return len(self._errors)
 
+    def __str__(self) -> str:
+        """Every error, one per line, in pydantic's layout: a count, then each
+        error's path and, indented, its message and code. Messages never repeat
+        the offending value, so this stays secret-free."""
+        count = len(self._errors)
+        lines = [f"{count} validation error{'' if count == 1 else 's'}"]
+        for error in self._errors:
+            lines.append(_printable(error["path"]) or "(input)")
+            lines.append(f"  {error['message']} [code={error['code']}]")
+        return "\n".join(lines)
+
     def __reduce__(self) -> Tuple[Any, ...]:
-        return (type(self), (str(self), self._errors, self._warnings))
+        return (type(self), (self.args[0], self._errors, self._warnings))
+
+
+def _printable(path: str) -> str:
+    """Control characters escaped (as the core's report does), so a hostile
+    key cannot rewrite a terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 class UsageError(RegplanError):

@@ -76,7 +76,7 @@ const USER_ID: Field = field(
 
 static REPOSITORY_NAME_PATTERN: Pattern = pattern!(
     r"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$",
-    "must be an OCI repository name such as `library/nginx`"
+    "must be an OCI repository name such as library/nginx"
 );
 
 static REPOSITORY_NAME_RULE: StrRule = StrRule {
@@ -85,14 +85,14 @@ static REPOSITORY_NAME_RULE: StrRule = StrRule {
     pattern: Some(&REPOSITORY_NAME_PATTERN),
     checks: &[
         rule(
-            "may contain only lowercase letters, digits, `.`, `_`, `-` and `/` (pass `a/b` as is: regplan encodes it)",
+            "may contain only lowercase letters, digits, periods, underscores, hyphens and slashes (pass a/b as is: regplan encodes it)",
             |s| s.chars().all(|c| is_lower_alnum(c) || matches!(c, '.' | '_' | '-' | '/')),
         ),
-        rule("each `/`-separated part must start and end with a lowercase letter or digit", |s| {
+        rule("each part between slashes must start and end with a lowercase letter or digit", |s| {
             s.split('/').all(|part| starts_with(part, is_lower_alnum) && ends_with(part, is_lower_alnum))
         }),
         rule(
-            "separators must be one `.`, one or two `_`, or a run of `-`, never mixed or next to each other",
+            "separators must be one period, one or two underscores, or a run of hyphens, never mixed or next to each other",
             separators_are_oci,
         ),
     ],
@@ -122,7 +122,7 @@ const REPOSITORY_NAME: Field = field(
 
 static DIGEST_PATTERN: Pattern = pattern!(
     "^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$",
-    "must be a digest such as `sha256:` followed by 64 lowercase hex digits"
+    "must be a digest such as sha256: followed by 64 lowercase hex digits"
 );
 
 static DIGEST_RULE: StrRule = StrRule {
@@ -131,15 +131,15 @@ static DIGEST_RULE: StrRule = StrRule {
     pattern: Some(&DIGEST_PATTERN),
     checks: &[
         rule(
-            "must be `algorithm:hex`, e.g. `sha256:` followed by 64 hex digits",
+            "must be algorithm:hex, for example sha256: followed by 64 hex digits",
             |s| s.contains(':'),
         ),
-        rule("the algorithm must be `sha256` or `sha512`", |s| {
+        rule("the algorithm must be sha256 or sha512", |s| {
             s.split_once(':')
                 .is_none_or(|(algorithm, _)| matches!(algorithm, "sha256" | "sha512"))
         }),
         rule(
-            "the part after `:` must be lowercase hexadecimal (0-9, a-f)",
+            "the part after the colon must be lowercase hexadecimal (0-9, a-f)",
             |s| {
                 s.split_once(':').is_none_or(|(_, hex)| {
                     hex.bytes()
@@ -172,7 +172,7 @@ const DIGEST: Field = field(
 
 static TAG_PATTERN: Pattern = pattern!(
     "^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$",
-    "must be an OCI tag such as `latest` or `v1.0`"
+    "must be an OCI tag such as latest or v1.0"
 );
 
 static TAG_RULE: StrRule = StrRule {
@@ -180,13 +180,16 @@ static TAG_RULE: StrRule = StrRule {
     max_len: Some(128),
     pattern: Some(&TAG_PATTERN),
     checks: &[
-        rule("must start with a letter, digit or `_`", |s| {
+        rule("must start with a letter, digit or underscore", |s| {
             starts_with(s, |c| c.is_ascii_alphanumeric() || c == '_')
         }),
-        rule("may contain only letters, digits, `_`, `.` and `-`", |s| {
-            s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
-        }),
+        rule(
+            "may contain only letters, digits, underscores, periods and hyphens",
+            |s| {
+                s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+            },
+        ),
     ],
     grammar_source: None,
 };
@@ -227,7 +230,7 @@ const OFFSET: Field = field(
 
 static REGISTRY_NAME_PATTERN: Pattern = pattern!(
     "^[a-z][-a-z0-9]{0,22}[a-z0-9]$",
-    "must be lowercase letters, digits and `-`, starting with a letter"
+    "must be lowercase letters, digits and hyphens, starting with a letter"
 );
 
 static REGISTRY_NAME_RULE: StrRule = StrRule {
@@ -238,9 +241,10 @@ static REGISTRY_NAME_RULE: StrRule = StrRule {
         rule("must start with a lowercase letter", |s| {
             starts_with(s, |c| c.is_ascii_lowercase())
         }),
-        rule("may contain only lowercase letters, digits and `-`", |s| {
-            s.chars().all(|c| is_lower_alnum(c) || c == '-')
-        }),
+        rule(
+            "may contain only lowercase letters, digits and hyphens",
+            |s| s.chars().all(|c| is_lower_alnum(c) || c == '-'),
+        ),
         rule("must end with a lowercase letter or digit", |s| {
             ends_with(s, is_lower_alnum)
         }),

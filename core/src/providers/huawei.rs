@@ -8,6 +8,7 @@
 use serde_json::Value;
 
 use super::{ends_with, field, is_lower_alnum, matching, rule, src, starts_with, ANY_STRING};
+use crate::issue_kind::IssueKind;
 use crate::record::Record;
 use crate::report::{Code, Issue, Pointer};
 use crate::spec::{
@@ -142,12 +143,11 @@ fn warn_unknown_region(input: &Record, _: &mut Vec<Issue>, warnings: &mut Vec<Is
     };
     if REGION_PATTERN.is_match(region) && !REGIONS.iter().any(|(id, _)| *id == region) {
         warnings.push(
-            Issue::new(
-                Code::UnknownRegion,
-                Pointer::root().key("region"),
-                format!("is not in the SDK's region table; using https://swr-api.{region}.myhuaweicloud.com"),
-            )
-            .with("known", REGIONS.iter().map(|(id, _)| *id).collect::<Vec<_>>()),
+            IssueKind::UnknownRegion {
+                known: REGIONS.iter().map(|(id, _)| *id).collect(),
+                endpoint: format!("https://swr-api.{region}.myhuaweicloud.com"),
+            }
+            .at(Pointer::root().key("region")),
         );
     }
 }
@@ -167,7 +167,7 @@ fn regions_table() -> String {
 
 static REGION_PATTERN: Pattern = pattern!(
     "^[a-z]{2,3}(?:-[a-z]+)+-[0-9]{1,3}$",
-    "must be a region id such as `cn-north-4` or `ap-southeast-1`"
+    "must be a region id such as cn-north-4 or ap-southeast-1"
 );
 
 static REGION_RULE: StrRule = matching(1, 64, &REGION_PATTERN);
@@ -201,7 +201,7 @@ const SEPARATOR_CHECKS: [StrCheck; 2] = [
     StrCheck {
         code: Code::AdjacentSeparators,
         message:
-            "periods, underscores and hyphens cannot be next to each other (only `__` is allowed)",
+            "periods, underscores and hyphens cannot be next to each other (only a double underscore is allowed)",
         test: separators_not_adjacent,
     },
     StrCheck {
@@ -213,7 +213,7 @@ const SEPARATOR_CHECKS: [StrCheck; 2] = [
 
 static NAMESPACE_PATTERN: Pattern = pattern!(
     "^[a-z][a-z0-9]*(?:(?:[._-]|__)[a-z0-9]+)*$",
-    "must be lowercase letters and digits joined by single `.`, `_`, `-` or `__`, starting with a letter"
+    "must be lowercase letters and digits joined by a single period, underscore or hyphen, or a double underscore, starting with a letter"
 );
 
 static NAMESPACE_RULE: StrRule = StrRule {
@@ -225,7 +225,7 @@ static NAMESPACE_RULE: StrRule = StrRule {
             starts_with(s, |c| c.is_ascii_lowercase())
         }),
         rule(
-            "may contain only lowercase letters, digits, `.`, `_` and `-`",
+            "may contain only lowercase letters, digits, periods, underscores and hyphens",
             |s| s.chars().all(|c| is_lower_alnum(c) || is_separator(c)),
         ),
         rule("must end with a lowercase letter or digit", |s| {
@@ -241,7 +241,7 @@ const NAMESPACE_DOC: &str = "Enter 1 to 64 characters, starting with a lowercase
 
 static REPOSITORY_PATTERN: Pattern = pattern!(
     "^[a-z0-9]+(?:(?:[._-]|__)[a-z0-9]+)*$",
-    "must be lowercase letters and digits joined by single `.`, `_`, `-` or `__`"
+    "must be lowercase letters and digits joined by a single period, underscore or hyphen, or a double underscore"
 );
 
 static REPOSITORY_RULE: StrRule = StrRule {
@@ -253,7 +253,7 @@ static REPOSITORY_RULE: StrRule = StrRule {
             starts_with(s, is_lower_alnum)
         }),
         rule(
-            "may contain only lowercase letters, digits, `.`, `_` and `-`",
+            "may contain only lowercase letters, digits, periods, underscores and hyphens",
             |s| s.chars().all(|c| is_lower_alnum(c) || is_separator(c)),
         ),
         rule("must end with a lowercase letter or digit", |s| {

@@ -63,7 +63,7 @@ const BUCKET_GUIDE: Source = Source {
 
 static BUCKET_PATTERN: Pattern = pattern!(
     "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
-    "must be 3 to 63 lowercase letters, digits, `.` and `-`, starting and ending with a letter or digit"
+    "must be 3 to 63 lowercase letters, digits, periods and hyphens, starting and ending with a letter or digit"
 );
 
 fn looks_like_ipv4(s: &str) -> bool {
@@ -83,7 +83,7 @@ static BUCKET_RULE: StrRule = StrRule {
             starts_with(s, is_lower_alnum)
         }),
         rule(
-            "may contain only lowercase letters, digits, `.` and `-`",
+            "may contain only lowercase letters, digits, periods and hyphens",
             |s| s.chars().all(|c| is_lower_alnum(c) || c == '.' || c == '-'),
         ),
         rule("must end with a lowercase letter or digit", |s| {

@@ -9,6 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use super::{field, matching, src, ANY_STRING, NON_EMPTY};
+use crate::issue_kind::IssueKind;
 use crate::record::{Datum, Record};
 use crate::report::{Code, Issue, Pointer};
 use crate::schema;
@@ -44,7 +45,7 @@ pub(crate) static QOVERY: Provider = Provider {
 
 static UUID_PATTERN: Pattern = pattern!(
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
-    "must be a UUID such as `3fa85f64-5717-4562-b3fc-2c963f66afa6`"
+    "must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"
 );
 
 static UUID_RULE: StrRule = matching(1, 36, &UUID_PATTERN);
@@ -61,12 +62,12 @@ static URL_RULE: StrRule = StrRule {
     checks: &[
         StrCheck {
             code: Code::NotHttps,
-            message: "must start with `https://`",
+            message: "must start with https://",
             test: |s| s.starts_with("https://"),
         },
         StrCheck {
             code: Code::InvalidUrl,
-            message: "is not a valid URL: expected `https://host[:port][/path]`",
+            message: "is not a valid URL: expected https://host[:port][/path]",
             test: |s| !s.starts_with("https://") || is_https_url(s),
         },
     ],
@@ -436,27 +437,13 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
     let root = Pointer::root();
     let kind = rules.kind;
     match (&rules.url, input.get("url")) {
-        (UrlRule::Required, None) => errors.push(
-            Issue::new(
-                Code::Required,
-                root.key("url"),
-                format!("is required for kind {kind}"),
-            )
-            .with("field", "url")
-            .with("kind", kind),
-        ),
+        (UrlRule::Required, None) => {
+            errors.push(IssueKind::RequiredForKind { field: "url", kind }.at(root.key("url")));
+        }
         (UrlRule::Fixed(expected), Some(Datum::Str(url)))
             if url != expected && url.starts_with("https://") =>
         {
-            errors.push(
-                Issue::new(
-                    Code::MustEqual,
-                    root.key("url"),
-                    format!("must be exactly {expected} for kind {kind} (or be left out)"),
-                )
-                .with("expected", *expected)
-                .with("kind", kind),
-            );
+            errors.push(IssueKind::MustEqual { expected, kind }.at(root.key("url")));
         }
         _ => {}
     }
@@ -480,26 +467,11 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
         .map(|f| f.name)
         .filter(|k| present(k) && !rules.allows(k))
     {
-        errors.push(
-            Issue::new(
-                Code::Forbidden,
-                at().key(key),
-                format!("is not used by kind {kind}"),
-            )
-            .with("kind", kind)
-            .with("allowed", rules.allowed()),
-        );
+        let allowed = rules.allowed();
+        errors.push(IssueKind::Forbidden { kind, allowed }.at(at().key(key)));
     }
     for key in rules.required.iter().filter(|k| !present(k)) {
-        errors.push(
-            Issue::new(
-                Code::Required,
-                at().key(key),
-                format!("is required for kind {kind}"),
-            )
-            .with("field", *key)
-            .with("kind", kind),
-        );
+        errors.push(IssueKind::RequiredForKind { field: key, kind }.at(at().key(key)));
     }
     let groups = rules.groups();
     let is_touched = |g: &&&[&str]| g.iter().any(|k| present(k));
@@ -507,62 +479,34 @@ fn check_kind_rules(input: &Record, errors: &mut Vec<Issue>, warnings: &mut Vec<
         for key in group.iter().filter(|k| !present(k)) {
             let with: Vec<&str> = group.iter().copied().filter(|k| present(k)).collect();
             errors.push(
-                Issue::new(
-                    Code::Required,
-                    at().key(key),
-                    format!("is required together with {}", with.join(", ")),
-                )
-                .with("field", *key)
-                .with("group", *group),
+                IssueKind::RequiredTogether {
+                    field: key,
+                    group,
+                    with,
+                }
+                .at(at().key(key)),
             );
         }
     }
     if let Auth::OneOf(groups) = &rules.auth {
-        let described = || {
-            groups
-                .iter()
-                .map(|g| g.join(" + "))
-                .collect::<Vec<String>>()
-        };
+        let one_of = *groups;
         let mut touched = groups.iter().filter(is_touched);
         match (touched.next(), touched.next()) {
-            (None, _) => errors.push(
-                Issue::new(
-                    Code::Required,
-                    at(),
-                    format!(
-                        "kind {kind} needs credentials: {}",
-                        described().join(", or ")
-                    ),
-                )
-                .with("one_of", *groups)
-                .with("kind", kind),
-            ),
+            (None, _) => errors.push(IssueKind::CredentialsNeeded { one_of, kind }.at(at())),
             (Some(_), Some(later)) => errors.push(
-                Issue::new(
-                    Code::Conflict,
+                IssueKind::Conflict { one_of, kind }.at(
                     // The set member of the second group (fuzz finding 1).
                     later
                         .iter()
                         .find(|key| present(key))
                         .map_or_else(at, |key| at().key(key)),
-                    format!("set either {}, not both", described().join(" or ")),
-                )
-                .with("one_of", *groups)
-                .with("kind", kind),
+                ),
             ),
             (Some(_), None) => {}
         }
     }
     if kind == "DOCKER_HUB" && !present("username") && !present("password") {
-        warnings.push(
-            Issue::new(
-                Code::DockerHubRateLimit,
-                at(),
-                "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit",
-            )
-            .with("kind", kind),
-        );
+        warnings.push(IssueKind::DockerHubRateLimit { kind }.at(at()));
     }
 }
 
