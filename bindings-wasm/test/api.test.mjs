@@ -191,3 +191,13 @@ test("a getter may call regplan while regplan reads it", () => {
   assert.deepEqual(validate(OP, input), { valid: true, errors: [], warnings: [] });
   assert.equal(plan(OP, input, KEY).request.url, "https://api.gcore.com/cloud/v1/registries/1/76");
 });
+
+test("validateField takes a JSON Pointer to a nested field, and undefined as absent", () => {
+  const qovery = "qovery.container_registries.create";
+  const report = validateField(qovery, "/config/region", "");
+  assert.deepEqual(report.errors.map((e) => [e.code, e.path]), [["too_short", "/config/region"]]);
+  assert.equal(validateField(qovery, "/config/region", "eu-west-3").valid, true);
+  assert.deepEqual(validateField(OP, "/name", undefined).errors.map((e) => [e.code, e.path]), [["required", "/name"]]);
+  throwsCode(() => validateField(qovery, "/config/nope", "x"), "unknown_field_name");
+  throwsCode(() => validateField(qovery, "/name/deeper", "x"), "unknown_field_name");
+});
