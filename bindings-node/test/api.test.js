@@ -185,6 +185,16 @@ describe('results', () => {
   })
 })
 
+describe('validateField', () => {
+  it('takes a JSON Pointer to a nested field', () => {
+    const qovery = 'qovery.container_registries.create'
+    const report = regplan.validateField(qovery, '/config/region', '')
+    assert.deepEqual(report.errors.map((e) => [e.code, e.path]), [['too_short', '/config/region']])
+    assert.equal(regplan.validateField(qovery, '/config/region', 'eu-west-3').valid, true)
+    throwsCode(() => regplan.validateField(qovery, '/config/nope', 'x'), 'unknown_field_name')
+  })
+})
+
 describe('schema', () => {
   it('is form-ready in both drafts, and refuses another draft', () => {
     const latest = regplan.schema('gcore.users.create')

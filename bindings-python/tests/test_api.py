@@ -330,3 +330,13 @@ def test_validate_many_from_threads() -> None:
         t.join()
     assert all(r == expected for r in results)
     assert sum(1 for r in expected if not r["valid"]) == 10
+
+
+def test_validate_field_takes_a_json_pointer() -> None:
+    qovery = "qovery.container_registries.create"
+    report = regplan.validate_field(qovery, "/config/region", "")
+    assert [(e["code"], e["path"]) for e in report["errors"]] == [("too_short", "/config/region")]
+    assert regplan.validate_field(qovery, "/config/region", "eu-west-3")["valid"] is True
+    with pytest.raises(regplan.UsageError) as raised:
+        regplan.validate_field(qovery, "/config/nope", "x")
+    assert raised.value.code == "unknown_field_name"
