@@ -10,12 +10,16 @@
 import glue, { initSync as glueSync } from "../pkg-web/regplan_wasm.js";
 import * as raw from "../pkg-web/regplan_wasm.js";
 import { bind } from "./api.js";
+import { adapters } from "./adapters.js";
 
 let ready = false;
 let output;
 let pending;
 
 export const { operations, codes, validate, validateField, validateMany, plan, schema, credentialsFromEnv } = bind(raw, () => ready);
+// Form-library adapters around this entry's validate (js/adapters.js).
+export const { regplanResolver, regplanCustomValidate, regplanTransformErrors } = adapters({ validate });
+export { errorsByPath } from "./adapters.js";
 export { RegplanError } from "./error.js";
 export { toFetch, toUndici } from "./masked.mjs";
 
