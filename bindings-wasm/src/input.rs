@@ -144,9 +144,9 @@ fn known_names() -> Vec<&'static str> {
         add(name, &mut names);
     }
     add("type", &mut names);
-    for (kind, required, optional) in regplan::Credentials::MEMBERS {
-        add(kind, &mut names);
-        for name in required.iter().chain(optional.iter()) {
+    for declared in regplan::CREDENTIAL_TYPES {
+        add(declared.name, &mut names);
+        for name in declared.required.iter().chain(declared.optional) {
             add(name, &mut names);
         }
     }

@@ -373,7 +373,7 @@ fn plan(args: &PlanArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         None => now()?,
     };
     let options = PlanOptions {
-        credentials: credentials_from_env(op.provider, args.bearer)?,
+        credentials: credentials_from_env(op, args.bearer)?,
         base_url: args.base_url.clone(),
         timestamp: Some(timestamp),
     };
@@ -580,17 +580,19 @@ fn now() -> Result<Timestamp, Failure> {
         .ok_or_else(|| Failure::Misuse("the system clock is out of range".into()))
 }
 
-/// Credentials from the vendors' usual environment variables, as the core's
-/// table (`Provider::env`) names them; `--bearer` picks Qovery's `bearer`
-/// type and is ignored by providers without one.
+/// Credentials from the vendors' usual environment variables, as the
+/// provider's declaration (`Provider::credentials`) names them; `--bearer`
+/// picks Qovery's `bearer` type and is ignored by providers without one.
+/// None set: `plan` reports the missing credentials after the input's errors.
 fn credentials_from_env(
-    provider: &regplan::Provider,
+    op: &regplan::Operation,
     bearer: bool,
 ) -> Result<Option<Credentials>, Failure> {
-    let kind = (bearer && provider.env.iter().any(|e| e.kind == "bearer")).then_some("bearer");
-    Ok(Credentials::from_env(provider, kind, |name| {
-        std::env::var(name).ok()
-    })?)
+    let lookup = |name: &str| std::env::var(name).ok();
+    if bearer && op.provider.accepted().contains(&"bearer") {
+        return Ok(Credentials::from_env(op.provider, Some("bearer"), lookup)?);
+    }
+    Ok(regplan::credentials_from_env(op.id, lookup)?)
 }
 
 fn print_report(report: &Report, as_json: bool, out: &mut dyn Write) -> Result<(), Failure> {

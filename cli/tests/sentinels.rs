@@ -76,7 +76,11 @@ fn examples_with_sentinels(dir: &Path) -> Vec<(String, PathBuf)> {
         std::fs::write(&file, text).unwrap();
         out.push((op, file));
     }
-    assert_eq!(out.len(), 20, "one example per operation");
+    assert_eq!(
+        out.len(),
+        regplan::operations().len(),
+        "one example per operation"
+    );
     out
 }
 

@@ -1,4 +1,5 @@
-//! The rule table of README.md, rendered from the same data the validator reads.
+//! The rule table of README.md (credentials, field rules, cross-field rules),
+//! rendered from the same declarations the validator and request builder read.
 //!
 //! A test compares README.md with [`rule_table`], so the documentation cannot
 //! drift from the rules (regenerate with `regplan rules`).
@@ -6,12 +7,16 @@
 use std::fmt::Write as _;
 
 use crate::providers::{self, OPERATIONS};
-use crate::spec::{Field, Kind, Location};
+use crate::report::Code;
+use crate::spec::{
+    CrossRule, Field, FieldRule, Kind, KnownValues, Location, Operation, PerValue, Sends,
+};
 
-/// Markdown tables: every field rule with its source, then the cross-field rules.
+/// Markdown tables: the credentials each provider accepts, then every field
+/// rule with its source, then the cross-field rules.
 #[must_use]
 pub fn rule_table() -> String {
-    let mut out = String::new();
+    let mut out = credentials_table();
     for provider in providers::PROVIDERS {
         let _ = writeln!(out, "\n#### {}\n", provider.name);
         out.push_str(
@@ -45,11 +50,157 @@ pub fn rule_table() -> String {
                     "\nCross-field rule of `{}` ({}), from {}: {}.\n",
                     op.id, check.name, check.source.document, check.source.location
                 );
-                out.push_str(&(check.table)());
+                match check.rule {
+                    CrossRule::PerValue(rules) => per_value_table(op, rules, &mut out),
+                    CrossRule::KnownValues(known) => known_values_table(known, &mut out),
+                }
             }
         }
     }
     out
+}
+
+/// The credential types of every provider, the environment variables that
+/// fill them (what `regplan plan` and `credentials_from_env` read) and how
+/// each is sent, from the providers' declarations.
+fn credentials_table() -> String {
+    let mut out = String::from(
+        "\n#### Credentials\n\n| provider | `type` | environment variables | sent as |\n| --- | --- | --- | --- |\n",
+    );
+    for provider in providers::PROVIDERS {
+        for accepts in provider.credentials {
+            let variables: Vec<String> = accepts
+                .required()
+                .map(|(member, var)| format!("`{var}` ({member})"))
+                .chain(
+                    accepts
+                        .optional()
+                        .map(|(member, var)| format!("`{var}` ({member}, optional)")),
+                )
+                .collect();
+            let sent = match accepts.sends {
+                Sends::Header { name, prefix } => format!("`{name}: {prefix}…`"),
+                Sends::NcpSignatureV2 => "API Gateway signature v2: `x-ncp-apigw-timestamp`, `x-ncp-iam-access-key`, `x-ncp-apigw-signature-v2`".to_owned(),
+                Sends::HuaweiSignature => "`SDK-HMAC-SHA256` signature: `Host`, `X-Sdk-Date`, `X-Project-Id`, `Authorization`".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} | {sent} |",
+                provider.id,
+                accepts.kind.name,
+                variables.join(", ")
+            );
+        }
+    }
+    out.push_str("\nFrom the environment, the first type whose variables are all set is used (`--bearer` picks Qovery's `bearer`).\n");
+    out
+}
+
+/// One row per case of a [`PerValue`] declaration, then the retired values.
+fn per_value_table(op: &Operation, rules: &PerValue, out: &mut String) {
+    let list = |keys: &[&str]| {
+        if keys.is_empty() {
+            "—".to_owned()
+        } else {
+            keys.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let _ = writeln!(
+        out,
+        "| {} | {} | required {} | {} | also allowed | source |",
+        rules.discriminator,
+        rules.fields.join(" | "),
+        rules.object,
+        rules.groups_are
+    );
+    let columns = 5 + rules.fields.len();
+    out.push_str(&"| --- ".repeat(columns));
+    out.push_str("|\n");
+    for case in rules.cases {
+        let fields: Vec<String> = rules
+            .fields
+            .iter()
+            .map(|name| match case.fields.iter().find(|(n, _)| n == name) {
+                Some((_, FieldRule::FixedUrl(url))) => format!("must be {url} (default)"),
+                Some((_, FieldRule::Required)) => "required".to_owned(),
+                None => "—".to_owned(),
+            })
+            .collect();
+        let mut groups: Vec<String> = case
+            .all_or_none
+            .iter()
+            .map(|g| format!("optional, all or none: {}", list(g)))
+            .collect();
+        if !case.exactly_one.is_empty() {
+            let choices: Vec<String> = case
+                .exactly_one
+                .iter()
+                .map(|g| format!("({})", list(g)))
+                .collect();
+            groups.push(format!("exactly one of: {}", choices.join(" or ")));
+        }
+        let groups = groups.join("; ");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} — {} |",
+            case.value,
+            fields.join(" | "),
+            list(case.required),
+            if groups.is_empty() { "—" } else { &groups },
+            list(case.optional),
+            case.source.document,
+            case.source.location.replace('|', "\\|"),
+        );
+    }
+    if let Some(Kind::Enum(rule)) = op.field(rules.discriminator).map(|f| &f.kind) {
+        for (value, why) in rule.retired {
+            let _ = writeln!(
+                out,
+                "| {value} |{} {why} (`{}`) |",
+                " — |".repeat(columns - 2),
+                Code::KindNotSupported
+            );
+        }
+    }
+    let _ = write!(
+        out,
+        "\nKeys of other {}s are `{}`",
+        rules.discriminator,
+        Code::Forbidden
+    );
+    for case in rules.cases {
+        for warning in case.warnings {
+            let _ = write!(
+                out,
+                "; {} without {} adds the warning `{}`",
+                case.value,
+                warning.unless_any_of.join("/"),
+                (warning.issue)(case.value).code()
+            );
+        }
+    }
+    out.push_str(".\n");
+}
+
+/// The table of a [`KnownValues`] declaration.
+fn known_values_table(known: &KnownValues, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "| {} | {} |\n| --- | --- |",
+        known.field, known.meaning
+    );
+    for (value, meaning) in known.table {
+        let _ = writeln!(out, "| {value} | {meaning} |");
+    }
+    let _ = writeln!(
+        out,
+        "\nAny other {} that passes its rule is accepted with the warning `{}`.",
+        known.field,
+        (known.warning)(Vec::new(), String::new()).code()
+    );
 }
 
 struct Row {
@@ -74,7 +225,7 @@ fn add_rows(fields: &'static [Field], prefix: &str, op: &'static str, rows: &mut
             None => rows.push(Row {
                 path: path.clone(),
                 location: match field.location {
-                    Location::Path | Location::PathDoubleEncoded => "path",
+                    Location::Path => "path",
                     Location::Query => "query",
                     Location::Body => "body",
                     Location::Endpoint => "endpoint",

@@ -36,7 +36,7 @@ pub enum Error {
         /// The provider id.
         provider: &'static str,
         /// The credential types it accepts.
-        accepted: &'static [&'static str],
+        accepted: Vec<&'static str>,
     },
     /// Credentials of a type the provider does not use.
     #[error("{provider} does not accept `{given}` credentials: pass one of {}", accepted.join(", "))]
@@ -46,7 +46,7 @@ pub enum Error {
         /// The type given.
         given: &'static str,
         /// The types it accepts.
-        accepted: &'static [&'static str],
+        accepted: Vec<&'static str>,
     },
     /// Credentials that cannot be sent (empty, or holding control characters
     /// that would break the header). The value itself is never shown.

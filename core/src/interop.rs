@@ -8,6 +8,7 @@
 use serde_json::{json, Value};
 
 use crate::input::{self, Budget, Input, Shape};
+use crate::secret::{CredentialType, ACCESS_KEY, API_KEY, BEARER, CREDENTIAL_TYPES, TOKEN};
 use crate::{Credentials, Draft, Error, Failure, PlanOptions, Timestamp};
 
 /// Every operation with its fields, constraints and sources, and what a
@@ -318,21 +319,17 @@ pub(crate) fn credentials(value: &Value) -> Result<Credentials, Error> {
         Some(Value::String(kind)) => kind.as_str(),
         _ => "",
     };
-    let Some(members) = Credentials::MEMBERS
-        .iter()
-        .find(|(name, _, _)| *name == kind)
-        .map(|(_, required, optional)| (*required, *optional))
-    else {
+    let Some(declared) = CREDENTIAL_TYPES.iter().find(|t| t.name == kind) else {
         return Err(invalid(format!(
             "`type` must be one of {}",
-            Credentials::MEMBERS
+            CREDENTIAL_TYPES
                 .iter()
-                .map(|(name, _, _)| *name)
+                .map(|t| t.name)
                 .collect::<Vec<_>>()
                 .join(", ")
         )));
     };
-    let (required, optional) = members;
+    let (required, optional) = (declared.required, declared.optional);
     let known = |k: &str| k == "type" || required.contains(&k) || optional.contains(&k);
     if !map.keys().all(|k| known(k)) {
         return Err(invalid(format!(
@@ -358,24 +355,31 @@ pub(crate) fn credentials(value: &Value) -> Result<Credentials, Error> {
     let read = |name: &'static str| -> Result<String, Error> {
         text(name)?.ok_or_else(|| invalid(format!("of type {kind} need `{name}`")))
     };
-    Ok(match kind {
-        "api_key" => Credentials::ApiKey {
+    // The declaration picks the variant: no type name is spelled twice.
+    let is = |other: &CredentialType| std::ptr::eq(*declared, other);
+    Ok(if is(&API_KEY) {
+        Credentials::ApiKey {
             api_key: read("api_key")?.into(),
-        },
-        "token" => Credentials::Token {
+        }
+    } else if is(&TOKEN) {
+        Credentials::Token {
             token: read("token")?.into(),
-        },
-        "bearer" => Credentials::Bearer {
+        }
+    } else if is(&BEARER) {
+        Credentials::Bearer {
             token: read("token")?.into(),
-        },
-        "access_key" => Credentials::AccessKey {
+        }
+    } else if is(&ACCESS_KEY) {
+        Credentials::AccessKey {
             access_key: read("access_key")?,
             secret_key: read("secret_key")?.into(),
             project_id: text("project_id")?,
-        },
-        _ => Credentials::IamToken {
+        }
+    } else {
+        // The last of CREDENTIAL_TYPES (the `every_type_is_parsed_as_itself` test).
+        Credentials::IamToken {
             token: read("token")?.into(),
-        },
+        }
     })
 }
 

@@ -33,8 +33,10 @@
 //! Rules are data: each provider module under `providers/` declares its
 //! operations as tables of [`Field`]s with constraint values and a
 //! [`Source`] citing the document they come from; a few named
-//! [`spec::CrossCheck`]s cover what a table cannot say. The validator, the
-//! request builder and the JSON Schema exporter all read those tables.
+//! [`spec::CrossCheck`]s declare, also as data, what a table cannot say
+//! (rules chosen by a discriminator field, a table of known values). The
+//! validator, the request builder, the JSON Schema exporter and the rule
+//! table all read the same declarations, each with one generic arm per kind.
 
 #![deny(
     clippy::unwrap_used,
@@ -60,6 +62,7 @@ struct ReadmeDoctests;
 
 mod docs;
 mod error;
+mod grammar;
 pub mod input;
 pub mod interop;
 pub mod issue_kind;
@@ -82,8 +85,8 @@ pub use issue_kind::IssueKind;
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
 pub use schema::Draft;
-pub use secret::{Credentials, Secret, MASK};
-pub use spec::{Field, Kind, Location, Method, Operation, Provider, Source};
+pub use secret::{CredentialType, Credentials, Secret, CREDENTIAL_TYPES, MASK};
+pub use spec::{Accepts, Field, Kind, Location, Method, Operation, Provider, Sends, Source};
 pub use time::Timestamp;
 
 use serde_json::Value;
@@ -91,7 +94,7 @@ use serde_json::Value;
 /// Every operation regplan knows, grouped by provider.
 #[must_use]
 pub fn operations() -> &'static [&'static Operation] {
-    providers::OPERATIONS
+    &providers::OPERATIONS
 }
 
 /// The operation with id `id` (`gcore.registries.create`, ...).
@@ -109,13 +112,21 @@ pub fn operation(id: &str) -> Result<&'static Operation, Error> {
         })
 }
 
+/// Every provider, with its credential declaration ([`Provider::credentials`]):
+/// the table the CLI, the bindings, the type generator and the README read.
+#[must_use]
+pub fn providers() -> &'static [&'static Provider] {
+    providers::PROVIDERS
+}
+
 /// Credentials for an operation id (`gcore.registries.create`) or a provider
-/// id (`gcore`) from the provider's usual environment variables (the table
-/// [`Provider::env`]: `GCORE_API_KEY`, `QOVERY_API_TOKEN`,
+/// id (`gcore`) from the environment variables its provider declares
+/// ([`Provider::credentials`]: `GCORE_API_KEY`, `QOVERY_API_TOKEN`,
 /// `NCLOUD_ACCESS_KEY` + `NCLOUD_SECRET_KEY`, `HUAWEICLOUD_SDK_AK` +
 /// `HUAWEICLOUD_SDK_SK` or `HUAWEICLOUD_SDK_IAM_TOKEN`): the first credential
-/// type whose variables are all set, `None` when none is. The core reads no
-/// environment: `lookup` does, so every binding (and a test) passes its own.
+/// type whose required variables are all set (non-empty), `None` when none is.
+/// The core reads no environment: `lookup` does, so every binding (and a
+/// test) passes its own.
 ///
 /// ```
 /// let env = |name: &str| (name == "GCORE_API_KEY").then(|| "k3y".to_owned());

@@ -9,7 +9,9 @@ use crate::record::{Datum, Record};
 use crate::report::{Issue, Pointer};
 use crate::secret::{Credentials, MASK};
 use crate::sign;
-use crate::spec::{AuthScheme, DefaultValue, Endpoint, Field, Kind, Location, Method, Operation};
+use crate::spec::{
+    DefaultValue, Encoding, Endpoint, Field, Kind, Location, Method, Operation, Sends,
+};
 use crate::time::Timestamp;
 
 /// Options of [`crate::plan`]; in JSON
@@ -256,8 +258,8 @@ pub(crate) fn build(
     };
 
     let mut headers = Vec::with_capacity(6);
-    if !op.accept.is_empty() {
-        headers.push(Header::plain("Accept", op.accept));
+    if let Some(accept) = op.accept {
+        headers.push(Header::plain("Accept", accept));
     }
     // The vendor SDKs label every non-GET request as JSON, even without a body.
     if op.method != Method::Get {
@@ -318,50 +320,31 @@ fn authenticate(
     headers: &mut Vec<Header>,
 ) -> Result<(), Error> {
     let provider = op.provider;
-    let accepted = provider.auth.accepted();
     let Some(credentials) = credentials else {
         return Err(Error::MissingCredentials {
             provider: provider.id,
-            accepted,
+            accepted: provider.accepted(),
         });
     };
-    match (provider.auth, credentials) {
-        // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
-        // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).
-        (AuthScheme::GcoreApiKey, Credentials::ApiKey { api_key }) => {
-            headers.push(Header::with_secret(
-                "Authorization",
-                "APIKey ",
-                header_safe(api_key.expose())?,
-            ));
+    // The provider's declaration says how this type is sent (or that it is not accepted).
+    let wrong = || Error::WrongCredentials {
+        provider: provider.id,
+        given: credentials.kind(),
+        accepted: provider.accepted(),
+    };
+    let declared = provider
+        .credentials
+        .iter()
+        .find(|accepts| std::ptr::eq(accepts.kind, credentials.credential_type()))
+        .ok_or_else(wrong)?;
+    let secret = || header_safe(credentials.secret().expose());
+    match (declared.sends, credentials) {
+        (Sends::Header { name, prefix }, _) => {
+            headers.push(Header::with_secret(name, prefix, secret()?));
         }
-        // Seed 001, securitySchemes ApiKeyAuth and bearerAuth.
-        (AuthScheme::QoveryToken, Credentials::Token { token }) => {
-            headers.push(Header::with_secret(
-                "Authorization",
-                "Token ",
-                header_safe(token.expose())?,
-            ));
-        }
-        (AuthScheme::QoveryToken, Credentials::Bearer { token }) => {
-            headers.push(Header::with_secret(
-                "Authorization",
-                "Bearer ",
-                header_safe(token.expose())?,
-            ));
-        }
-        // Seed 002 and NAVER's API Gateway guide: the signature covers method,
-        // path with query, timestamp and access key; the body is not signed.
-        (
-            AuthScheme::NcpSignatureV2,
-            Credentials::AccessKey {
-                access_key,
-                secret_key,
-                ..
-            },
-        ) => {
+        (Sends::NcpSignatureV2, Credentials::AccessKey { access_key, .. }) => {
             let access_key = header_safe(access_key)?;
-            let secret_key = header_safe(secret_key.expose())?;
+            let secret = secret()?;
             let timestamp = signing.timestamp(provider.id)?.millis().to_string();
             let (_, path, query) = signing.parts();
             let uri = if query.is_empty() {
@@ -370,23 +353,21 @@ fn authenticate(
                 format!("{path}?{query}")
             };
             let signature =
-                sign::ncp_signature_v2(secret_key, signing.method, &uri, &timestamp, access_key);
+                sign::ncp_signature_v2(secret, signing.method, &uri, &timestamp, access_key);
             headers.push(Header::plain("x-ncp-apigw-timestamp", timestamp));
             headers.push(Header::plain("x-ncp-iam-access-key", access_key));
             headers.push(Header::plain("x-ncp-apigw-signature-v2", signature));
         }
-        // huaweicloudsdkcore signer.py: every header is signed, so Host, X-Sdk-Date
-        // and X-Project-Id are added first and the signature last.
         (
-            AuthScheme::HuaweiAkSk,
+            Sends::HuaweiSignature,
             Credentials::AccessKey {
                 access_key,
-                secret_key,
                 project_id,
+                ..
             },
         ) => {
             let access_key = header_safe(access_key)?;
-            let secret_key = header_safe(secret_key.expose())?;
+            let secret = secret()?;
             let date = signing.timestamp(provider.id)?.basic_utc();
             let (authority, path, query) = signing.parts();
             headers.push(Header::plain("Host", authority));
@@ -397,7 +378,7 @@ fn authenticate(
             let pairs: Vec<(&str, &str)> = headers.iter().map(|h| (h.name, h.value())).collect();
             let signature = sign::huawei_sign(
                 access_key,
-                secret_key,
+                secret,
                 &sign::SignedParts {
                     method: signing.method,
                     path,
@@ -409,20 +390,9 @@ fn authenticate(
             );
             headers.push(Header::plain("Authorization", signature.authorization));
         }
-        (AuthScheme::HuaweiAkSk, Credentials::IamToken { token }) => {
-            headers.push(Header::with_secret(
-                "X-Auth-Token",
-                "",
-                header_safe(token.expose())?,
-            ));
-        }
-        (_, other) => {
-            return Err(Error::WrongCredentials {
-                provider: provider.id,
-                given: other.kind(),
-                accepted,
-            })
-        }
+        // A signature declared for a type without an access key: a provider
+        // file's mistake, refused like a type it does not accept.
+        (Sends::NcpSignatureV2 | Sends::HuaweiSignature, _) => return Err(wrong()),
     }
     Ok(())
 }
@@ -472,7 +442,7 @@ fn write_path(op: &Operation, input: &Record, url: &mut String) {
         let close = after.find('}').unwrap_or(after.len());
         let name = &after[..close];
         if let Some(value) = input.get(name) {
-            let encoding = op.field(name).map_or(Location::Path, |f| f.location);
+            let encoding = op.field(name).map_or(Encoding::Once, |f| f.encoding);
             write_path_value(value, encoding, url);
         }
         rest = after.get(close + 1..).unwrap_or_default();
@@ -483,14 +453,14 @@ fn write_path(op: &Operation, input: &Record, url: &mut String) {
 /// Writes one path parameter so that it stays exactly one segment: every byte
 /// outside RFC 3986's unreserved set is percent-encoded, and a value made only
 /// of dots is fully encoded so `.`/`..` can never be read as a dot-segment.
-fn write_path_value(value: &Datum, location: Location, url: &mut String) {
+fn write_path_value(value: &Datum, encoding: Encoding, url: &mut String) {
     match value {
         Datum::Str(s) if !s.is_empty() && s.bytes().all(|b| b == b'.') => {
             for _ in 0..s.len() {
                 url.push_str("%2E");
             }
         }
-        Datum::Str(s) if location == Location::PathDoubleEncoded => {
+        Datum::Str(s) if encoding == Encoding::Twice => {
             let once = percent_encode(s);
             url.push_str(&percent_encode(&once));
         }
@@ -560,10 +530,12 @@ fn write_object(
                 default = match &field.default {
                     Some(DefaultValue::Integer(i)) => Datum::Int(*i),
                     Some(DefaultValue::Text(text)) => Datum::Str((*text).to_owned()),
-                    Some(DefaultValue::Derived(derive)) => match derive(input) {
-                        Some(s) => Datum::Str(s.to_owned()),
-                        None => continue,
-                    },
+                    Some(DefaultValue::PerValue(rules)) => {
+                        match rules.fixed_value(input, field.name) {
+                            Some(s) => Datum::Str(s.to_owned()),
+                            None => continue,
+                        }
+                    }
                     None => continue,
                 };
                 if let Some(applied) = defaults.as_deref_mut() {
@@ -670,7 +642,7 @@ mod tests {
     #[test]
     fn dot_segments_are_encoded() {
         let mut url = String::new();
-        write_path_value(&Datum::Str("..".into()), Location::Path, &mut url);
+        write_path_value(&Datum::Str("..".into()), Encoding::Once, &mut url);
         assert_eq!(url, "%2E%2E");
     }
 

@@ -17,7 +17,9 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::spec::{DefaultValue, Field, Kind, Location, Operation, Source};
+use crate::spec::{
+    CrossRule, DefaultValue, Field, FieldRule, Kind, Location, Operation, PerValue, Source,
+};
 use crate::validate::MAX_SAFE_INTEGER;
 
 /// The JSON Schema dialect [`crate::schema_with`] writes.
@@ -67,7 +69,11 @@ pub(crate) fn operation_schema(op: &Operation, draft: Draft) -> Value {
         let all_of: Vec<Value> = op
             .checks
             .iter()
-            .flat_map(|check| (check.schema)())
+            .flat_map(|check| match check.rule {
+                CrossRule::PerValue(rules) => per_value_schema(rules),
+                // A warning, not a constraint: nothing for JSON Schema to say.
+                CrossRule::KnownValues(_) => Vec::new(),
+            })
             .collect();
         if !all_of.is_empty() {
             keep_branch_properties_only(&mut head, &all_of);
@@ -162,6 +168,90 @@ pub(crate) fn label(name: &str) -> String {
     out
 }
 
+/// One `if`/`then` per case of a [`PerValue`] declaration. Each branch
+/// declares the case's own object properties (a form generator shows exactly
+/// those) and closes the object; "exactly one group" is said with `not`
+/// alone (no `oneOf`/`anyOf`, which generators render as pickers): some key
+/// of some group is present, and no two keys of different groups are.
+fn per_value_schema(rules: &PerValue) -> Vec<Value> {
+    rules
+        .cases
+        .iter()
+        .map(|case| {
+            let mut then = Map::new();
+            let mut object = Map::new();
+            object.insert("type".into(), json!("object"));
+            object.insert("title".into(), json!(label(rules.object)));
+            object.insert("x-source".into(), json!(source_text(&case.source)));
+            let allowed = case.allowed(rules.object_fields);
+            let declared: Map<String, Value> = rules
+                .object_fields
+                .iter()
+                .filter(|f| allowed.contains(&f.name))
+                .map(|f| (f.name.to_owned(), field_schema(f)))
+                .collect();
+            object.insert("properties".into(), Value::Object(declared));
+            object.insert("required".into(), json!(case.required));
+            object.insert("additionalProperties".into(), json!(false));
+            let mut dependent = Map::new();
+            for group in case.groups() {
+                for key in group {
+                    let others: Vec<&str> = group.iter().copied().filter(|k| k != key).collect();
+                    if !others.is_empty() {
+                        dependent.insert((*key).into(), json!(others));
+                    }
+                }
+            }
+            if !dependent.is_empty() {
+                object.insert("dependentRequired".into(), Value::Object(dependent));
+            }
+            if !case.exactly_one.is_empty() {
+                let all_absent: Map<String, Value> = case
+                    .exactly_one
+                    .iter()
+                    .flat_map(|g| g.iter())
+                    .map(|k| ((*k).to_owned(), json!(false)))
+                    .collect();
+                let mut exactly_one = vec![json!({"not": {"properties": all_absent}})];
+                for (i, first) in case.exactly_one.iter().enumerate() {
+                    for later in case.exactly_one.iter().skip(i + 1) {
+                        for a in *first {
+                            for b in *later {
+                                exactly_one.push(json!({"not": {"required": [a, b]}}));
+                            }
+                        }
+                    }
+                }
+                object.insert("allOf".into(), Value::Array(exactly_one));
+            }
+            let mut properties = Map::new();
+            properties.insert(rules.object.into(), Value::Object(object));
+            let mut required = Vec::new();
+            for (name, rule) in case.fields {
+                match rule {
+                    FieldRule::FixedUrl(url) => {
+                        properties.insert((*name).into(), json!({"const": url}));
+                    }
+                    FieldRule::Required => {
+                        // Restated so that strict ajv sees the field declared where it is required.
+                        properties.insert((*name).into(), json!({"type": "string"}));
+                        required.push(*name);
+                    }
+                }
+            }
+            if !required.is_empty() {
+                then.insert("required".into(), json!(required));
+            }
+            then.insert("properties".into(), Value::Object(properties));
+            json!({
+                "if": {"properties": {rules.discriminator: {"const": case.value}}, "required": [rules.discriminator]},
+                "then": then,
+                "x-source": source_text(&case.source),
+            })
+        })
+        .collect()
+}
+
 fn object_schema(fields: &[Field]) -> Value {
     let mut properties = Map::new();
     for field in fields {
@@ -186,10 +276,7 @@ pub(crate) fn field_schema(field: &Field) -> Value {
     let mut schema = kind_schema(&field.kind);
     if let Value::Object(map) = &mut schema {
         // The validator's `control_character` rule for values that route the request.
-        let routes = matches!(
-            field.location,
-            Location::Path | Location::PathDoubleEncoded | Location::Endpoint
-        );
+        let routes = matches!(field.location, Location::Path | Location::Endpoint);
         if routes && map.get("type") == Some(&json!("string")) && !map.contains_key("pattern") {
             map.insert("pattern".into(), json!(r"^[^\x00-\x1F\x7F-\x9F]*$"));
         }

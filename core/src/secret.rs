@@ -94,22 +94,57 @@ pub enum Credentials {
     },
 }
 
-impl Credentials {
-    /// Each credential type (`type` in JSON) with its required and optional members.
-    pub const MEMBERS: &'static [(
-        &'static str,
-        &'static [&'static str],
-        &'static [&'static str],
-    )] = &[
-        ("api_key", &["api_key"], &[]),
-        ("token", &["token"], &[]),
-        ("bearer", &["token"], &[]),
-        ("access_key", &["access_key", "secret_key"], &["project_id"]),
-        ("iam_token", &["token"], &[]),
-    ];
+/// A credential type: its `type` tag in JSON and its members. Every type is
+/// declared once, here; providers name the ones they accept
+/// ([`crate::spec::Provider::credentials`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct CredentialType {
+    /// The `type` tag (`api_key`, `access_key`, ...).
+    pub name: &'static str,
+    /// Members that must be present.
+    pub required: &'static [&'static str],
+    /// Members that may be present.
+    pub optional: &'static [&'static str],
+}
 
+/// `{"type": "api_key", "api_key": ...}`.
+pub(crate) static API_KEY: CredentialType = CredentialType {
+    name: "api_key",
+    required: &["api_key"],
+    optional: &[],
+};
+/// `{"type": "token", "token": ...}`.
+pub(crate) static TOKEN: CredentialType = CredentialType {
+    name: "token",
+    required: &["token"],
+    optional: &[],
+};
+/// `{"type": "bearer", "token": ...}`.
+pub(crate) static BEARER: CredentialType = CredentialType {
+    name: "bearer",
+    required: &["token"],
+    optional: &[],
+};
+/// `{"type": "access_key", "access_key": ..., "secret_key": ..., "project_id"?: ...}`.
+pub(crate) static ACCESS_KEY: CredentialType = CredentialType {
+    name: "access_key",
+    required: &["access_key", "secret_key"],
+    optional: &["project_id"],
+};
+/// `{"type": "iam_token", "token": ...}`.
+pub(crate) static IAM_TOKEN: CredentialType = CredentialType {
+    name: "iam_token",
+    required: &["token"],
+    optional: &[],
+};
+
+/// Every credential type, in the order of [`Credentials`]' variants.
+pub static CREDENTIAL_TYPES: &[&CredentialType] =
+    &[&API_KEY, &TOKEN, &BEARER, &ACCESS_KEY, &IAM_TOKEN];
+
+impl Credentials {
     /// Credentials for `provider` from environment variables, as the
-    /// provider's [`crate::spec::EnvCredentials`] table names them: the first
+    /// provider's [`crate::spec::Accepts`] declarations name them: the first
     /// type whose required variables are all set (non-empty), or the type
     /// `kind` when given. The core reads no environment: `lookup` does
     /// (`|name| std::env::var(name).ok()`). `None` when nothing is set.
@@ -123,40 +158,35 @@ impl Credentials {
         lookup: impl Fn(&str) -> Option<String>,
     ) -> Result<Option<Credentials>, crate::Error> {
         if let Some(kind) = kind {
-            if !provider.env.iter().any(|e| e.kind == kind) {
+            if !provider.credentials.iter().any(|e| e.kind.name == kind) {
                 return Err(crate::Error::InvalidOption {
                     option: "credentials",
                     reason: format!(
                         "{} takes {} from the environment",
                         provider.id,
-                        provider
-                            .env
-                            .iter()
-                            .map(|e| e.kind)
-                            .collect::<Vec<_>>()
-                            .join(" or ")
+                        provider.accepted().join(" or ")
                     ),
                 });
             }
         }
         let read = |var: &str| lookup(var).filter(|v| !v.is_empty());
         for entry in provider
-            .env
+            .credentials
             .iter()
-            .filter(|e| kind.is_none_or(|k| e.kind == k))
+            .filter(|e| kind.is_none_or(|k| e.kind.name == k))
         {
             let mut members = serde_json::Map::new();
-            members.insert("type".to_owned(), entry.kind.into());
-            let all_set = entry.required.iter().all(|(member, var)| match read(var) {
-                Some(value) => members.insert((*member).to_owned(), value.into()).is_none(),
+            members.insert("type".to_owned(), entry.kind.name.into());
+            let all_set = entry.required().all(|(member, var)| match read(var) {
+                Some(value) => members.insert(member.to_owned(), value.into()).is_none(),
                 None => false,
             });
             if !all_set {
                 continue;
             }
-            for (member, var) in entry.optional {
+            for (member, var) in entry.optional() {
                 if let Some(value) = read(var) {
-                    members.insert((*member).to_owned(), value.into());
+                    members.insert(member.to_owned(), value.into());
                 }
             }
             return crate::interop::credentials(&serde_json::Value::Object(members)).map(Some);
@@ -167,12 +197,31 @@ impl Credentials {
     /// The `type` tag, as in JSON.
     #[must_use]
     pub fn kind(&self) -> &'static str {
+        self.credential_type().name
+    }
+
+    /// The declaration of this credential's type.
+    #[must_use]
+    pub fn credential_type(&self) -> &'static CredentialType {
         match self {
-            Credentials::ApiKey { .. } => "api_key",
-            Credentials::Token { .. } => "token",
-            Credentials::Bearer { .. } => "bearer",
-            Credentials::AccessKey { .. } => "access_key",
-            Credentials::IamToken { .. } => "iam_token",
+            Credentials::ApiKey { .. } => &API_KEY,
+            Credentials::Token { .. } => &TOKEN,
+            Credentials::Bearer { .. } => &BEARER,
+            Credentials::AccessKey { .. } => &ACCESS_KEY,
+            Credentials::IamToken { .. } => &IAM_TOKEN,
+        }
+    }
+
+    /// The secret that is sent (a key or token) or, for an access key, signs.
+    pub(crate) fn secret(&self) -> &Secret {
+        match self {
+            Credentials::ApiKey { api_key: secret }
+            | Credentials::Token { token: secret }
+            | Credentials::Bearer { token: secret }
+            | Credentials::IamToken { token: secret }
+            | Credentials::AccessKey {
+                secret_key: secret, ..
+            } => secret,
         }
     }
 }
@@ -228,6 +277,50 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "invalid option `credentials`: huawei_swr takes access_key or iam_token from the environment"
+        );
+    }
+
+    #[test]
+    fn every_type_is_parsed_as_itself() {
+        let mut names = std::collections::BTreeSet::new();
+        for declared in CREDENTIAL_TYPES {
+            assert!(names.insert(declared.name), "{} twice", declared.name);
+            let mut members = serde_json::Map::new();
+            members.insert("type".into(), declared.name.into());
+            for member in declared.required.iter().chain(declared.optional) {
+                members.insert((*member).into(), "x".into());
+            }
+            let parsed = crate::interop::credentials(&members.into()).unwrap();
+            assert!(std::ptr::eq(parsed.credential_type(), *declared));
+            assert_eq!(parsed.kind(), declared.name);
+            assert_eq!(parsed.secret().expose(), "x");
+        }
+    }
+
+    #[test]
+    fn credentials_from_env_takes_an_operation_or_a_provider() {
+        let env = |name: &str| match name {
+            "QOVERY_API_TOKEN" => Some("qt".to_owned()),
+            "NCLOUD_ACCESS_KEY" => Some("AK".to_owned()),
+            _ => None,
+        };
+        let token = Some(Credentials::Token {
+            token: Secret::new("qt"),
+        });
+        assert_eq!(crate::credentials_from_env("qovery", env).unwrap(), token);
+        assert_eq!(
+            crate::credentials_from_env("qovery.container_registries.create", env).unwrap(),
+            token
+        );
+        // NCLOUD_SECRET_KEY is not set: the one declared type is incomplete.
+        assert_eq!(
+            crate::credentials_from_env("ncloud.registries.create", env).unwrap(),
+            None
+        );
+        let unknown = crate::credentials_from_env("gcor", env).unwrap_err();
+        assert!(
+            matches!(unknown, crate::Error::UnknownOperation { .. }),
+            "{unknown}"
         );
     }
 

@@ -12,11 +12,9 @@ pub(crate) use regex::Regex;
 #[cfg(feature = "lite-regex")]
 pub(crate) use regex_lite::Regex;
 use serde::Serialize;
-use serde_json::Value;
 use std::sync::LazyLock;
 
 use crate::record::Record;
-use crate::report::Issue;
 
 /// Where a documented rule comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -58,12 +56,8 @@ impl Method {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Location {
-    /// Substituted, percent-encoded, into the path template.
+    /// Substituted, percent-encoded (see [`Encoding`]), into the path template.
     Path,
-    /// A path parameter percent-encoded twice (`a/b` → `a%252Fb`), as Harbor-backed
-    /// APIs require so that a `/` inside a name survives the server's first decoding.
-    #[serde(rename = "path")]
-    PathDoubleEncoded,
     /// Not sent: selects the endpoint (a region).
     Endpoint,
     /// Appended to the query string.
@@ -72,30 +66,80 @@ pub enum Location {
     Body,
 }
 
-/// How a provider authenticates requests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthScheme {
-    /// `Authorization: APIKey <key>` (Gcore).
-    GcoreApiKey,
-    /// `Authorization: Token <token>` or `Authorization: Bearer <jwt>` (Qovery).
-    QoveryToken,
-    /// NAVER Cloud API Gateway signature v2 over method, URI, timestamp and access key.
-    NcpSignatureV2,
-    /// Huawei Cloud AK/SK signing (`SDK-HMAC-SHA256`) or an IAM token (`X-Auth-Token`).
-    HuaweiAkSk,
+/// How many times a path value is percent-encoded: where it goes
+/// ([`Location`]) and how it is written are separate facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// Once (`a/b` → `a%2Fb`).
+    Once,
+    /// Twice (`a/b` → `a%252Fb`), as Harbor-backed APIs require so that a `/`
+    /// inside a name survives the server's first decoding.
+    Twice,
 }
 
-impl AuthScheme {
-    /// The credential types (`type` in JSON) this scheme accepts.
-    #[must_use]
-    pub const fn accepted(self) -> &'static [&'static str] {
-        match self {
-            AuthScheme::GcoreApiKey => &["api_key"],
-            AuthScheme::QoveryToken => &["token", "bearer"],
-            AuthScheme::NcpSignatureV2 => &["access_key"],
-            AuthScheme::HuaweiAkSk => &["access_key", "iam_token"],
-        }
+/// How one credential type goes on the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sends {
+    /// A header holding `prefix` and the secret (`Authorization: APIKey <key>`).
+    Header {
+        /// Header name.
+        name: &'static str,
+        /// Text before the secret, e.g. `"Bearer "`.
+        prefix: &'static str,
+    },
+    /// NAVER API Gateway signature v2: `x-ncp-apigw-timestamp`,
+    /// `x-ncp-iam-access-key` and `x-ncp-apigw-signature-v2` (`sign.rs`).
+    NcpSignatureV2,
+    /// Huawei `SDK-HMAC-SHA256`: `Host`, `X-Sdk-Date`, `X-Project-Id` when
+    /// given, then `Authorization` signing them all (`sign.rs`).
+    HuaweiSignature,
+}
+
+/// One credential type a provider accepts: how it is sent and which
+/// environment variable fills each member.
+#[derive(Debug)]
+pub struct Accepts {
+    /// The credential type.
+    pub kind: &'static crate::secret::CredentialType,
+    /// `(member, variable)` for every member of the type that the environment fills.
+    pub env: &'static [(&'static str, &'static str)],
+    /// How the request carries it.
+    pub sends: Sends,
+}
+
+impl Accepts {
+    /// The required members with their variables (every required member has one:
+    /// the `every_credential_member_has_a_variable` test).
+    pub fn required(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.pairs(self.kind.required)
+    }
+
+    /// The optional members that a variable fills.
+    pub fn optional(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.pairs(self.kind.optional)
+    }
+
+    fn pairs(
+        &self,
+        members: &'static [&'static str],
+    ) -> impl Iterator<Item = (&'static str, &'static str)> {
+        let env = self.env;
+        members
+            .iter()
+            .filter_map(move |m| env.iter().find(|(name, _)| name == m).copied())
+    }
+}
+
+/// Serialised as before the declaration existed: `{type, required, optional}`
+/// with `[member, variable]` pairs (the `operations --json` output).
+impl Serialize for Accepts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Accepts", 3)?;
+        out.serialize_field("type", self.kind.name)?;
+        out.serialize_field("required", &self.required().collect::<Vec<_>>())?;
+        out.serialize_field("optional", &self.optional().collect::<Vec<_>>())?;
+        out.end()
     }
 }
 
@@ -135,26 +179,27 @@ pub struct Provider {
     pub name: &'static str,
     /// Default base URL; `PlanOptions::base_url` overrides it.
     pub base_url: Endpoint,
-    /// How requests are authenticated.
-    pub auth: AuthScheme,
-    /// The environment variables the CLI reads credentials from, in words.
+    /// How requests are authenticated, as one snake_case name for
+    /// `operations --json` (`gcore_api_key`); the request builder follows
+    /// each [`Accepts::sends`] of [`Provider::credentials`] instead.
+    pub auth: &'static str,
+    /// The environment variables the CLI reads credentials from, in words
+    /// (checked against [`Provider::credentials`] by a test).
     pub credential_env: &'static str,
-    /// The same, as data: each credential type the provider takes from the
-    /// environment, in order of preference. The CLI and every binding's
-    /// `from_env` read this one table.
-    pub env: &'static [EnvCredentials],
+    /// Every credential type the provider accepts, in order of preference
+    /// when read from the environment: how each is sent and which variables
+    /// fill it. The request builder, `credentials_from_env`, the CLI and the
+    /// README read this one declaration.
+    #[serde(rename = "env")]
+    pub credentials: &'static [Accepts],
 }
 
-/// One credential type filled from environment variables.
-#[derive(Debug, Serialize)]
-pub struct EnvCredentials {
-    /// The credential type (`api_key`, `access_key`, ...).
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    /// `(member, variable)` pairs that must all be set.
-    pub required: &'static [(&'static str, &'static str)],
-    /// `(member, variable)` pairs used when set.
-    pub optional: &'static [(&'static str, &'static str)],
+impl Provider {
+    /// The credential types accepted, in order.
+    #[must_use]
+    pub fn accepted(&self) -> Vec<&'static str> {
+        self.credentials.iter().map(|a| a.kind.name).collect()
+    }
 }
 
 /// One API operation and every rule about its input.
@@ -170,8 +215,10 @@ pub struct Operation {
     pub method: Method,
     /// Path template; `{name}` is replaced by the path field `name`.
     pub path: &'static str,
-    /// The `Accept` header sent (the vendor SDK's choice: `*/*` where nothing comes back).
-    pub accept: &'static str,
+    /// The `Accept` header sent (the vendor SDK's choice: `*/*` where nothing
+    /// comes back); `None`: no `Accept` header (serialised as `""`, as before).
+    #[serde(serialize_with = "serialize_accept")]
+    pub accept: Option<&'static str>,
     /// Input fields in documented order (which is also body key order).
     pub fields: &'static [Field],
     /// Rules that relate several fields, for what the field table cannot say.
@@ -179,6 +226,13 @@ pub struct Operation {
     pub checks: &'static [CrossCheck],
     /// Where the operation is documented.
     pub source: Source,
+}
+
+fn serialize_accept<S: serde::Serializer>(
+    accept: &Option<&'static str>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.serialize_str(accept.unwrap_or_default())
 }
 
 impl Operation {
@@ -200,6 +254,9 @@ pub struct Field {
     /// Its type and constraints.
     #[serde(rename = "type")]
     pub kind: Kind,
+    /// How a path value is percent-encoded (`Once` for every other location).
+    #[serde(skip)]
+    pub encoding: Encoding,
     /// Whether the input must contain it.
     pub required: bool,
     /// Value used when the field is absent.
@@ -221,15 +278,13 @@ pub enum DefaultValue {
     Integer(i64),
     /// A fixed string.
     Text(&'static str),
-    /// A value that depends on other fields (Qovery's per-kind URL); `None` means no default.
-    #[serde(serialize_with = "serialize_derived")]
-    Derived(fn(&Record) -> Option<&'static str>),
+    /// The value a [`PerValue`] rule fixes the field to for the input's case
+    /// (Qovery's per-kind URL); none when the case fixes nothing.
+    #[serde(serialize_with = "serialize_per_value")]
+    PerValue(&'static PerValue),
 }
 
-fn serialize_derived<S: serde::Serializer>(
-    _: &fn(&Record) -> Option<&'static str>,
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn serialize_per_value<S: serde::Serializer>(_: &&PerValue, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str("(depends on other fields)")
 }
 
@@ -368,17 +423,141 @@ pub struct ArrayRule {
     pub max_items: Option<usize>,
 }
 
-/// A rule relating several fields of one input.
+/// A rule relating several fields of one input, named and cited.
 #[derive(Debug)]
 pub struct CrossCheck {
     /// Name shown in the rule table.
     pub name: &'static str,
-    /// Adds errors and warnings for the whole input (already known to be an object).
-    pub validate: fn(&Record, &mut Vec<Issue>, &mut Vec<Issue>),
-    /// The same rule as JSON Schema subschemas, added to the operation schema's `allOf`.
-    pub schema: fn() -> Vec<Value>,
-    /// The same rule as a Markdown table, for README.md.
-    pub table: fn() -> String,
+    /// What the rule says, as data; the validator, the schema exporter and
+    /// the rule table each read it with one generic arm per variant.
+    pub rule: CrossRule,
     /// Where it is documented.
     pub source: Source,
+}
+
+/// The kinds of cross-field rule, each read by one generic engine.
+#[derive(Debug)]
+pub enum CrossRule {
+    /// Rules chosen by the value of one field (Qovery's `kind`).
+    PerValue(&'static PerValue),
+    /// A field whose value should be in a table (Huawei's regions): another
+    /// value that passes the field's rule is accepted with a warning.
+    KnownValues(&'static KnownValues),
+}
+
+/// Rules chosen by the value of a discriminator field, in the manner of
+/// botocore's service models: data only, enforced by one generic validator.
+#[derive(Debug)]
+pub struct PerValue {
+    /// The field whose value selects a [`Case`] (an enum field).
+    pub discriminator: &'static str,
+    /// Top-level fields whose presence or value a case constrains.
+    pub fields: &'static [&'static str],
+    /// The object field whose keys a case constrains.
+    pub object: &'static str,
+    /// That object's fields, in documented order (the order keys are listed in).
+    pub object_fields: &'static [Field],
+    /// What the exactly-one groups stand for, in messages ("credentials").
+    pub groups_are: &'static str,
+    /// One case per discriminator value.
+    pub cases: &'static [Case],
+}
+
+/// The rules of one discriminator value.
+#[derive(Debug)]
+pub struct Case {
+    /// The discriminator value.
+    pub value: &'static str,
+    /// Rules on top-level fields (from [`PerValue::fields`]).
+    pub fields: &'static [(&'static str, FieldRule)],
+    /// Object keys that must be present.
+    pub required: &'static [&'static str],
+    /// Groups of object keys that are set all together or not at all.
+    pub all_or_none: &'static [&'static [&'static str]],
+    /// Groups of object keys of which exactly one is set, completely (each
+    /// group is also all-or-none). Empty: no such choice.
+    pub exactly_one: &'static [&'static [&'static str]],
+    /// Further object keys that may be present; any other key is `forbidden`.
+    pub optional: &'static [&'static str],
+    /// Warnings for a valid but doubtful object.
+    pub warnings: &'static [CaseWarning],
+    /// Where the case is documented.
+    pub source: Source,
+}
+
+/// What a case requires of a top-level field.
+#[derive(Clone, Copy, Debug)]
+pub enum FieldRule {
+    /// The field must be present.
+    Required,
+    /// The field must be exactly this URL, which is also its default. A value
+    /// with another scheme is left to the field's own rule (one message per mistake).
+    FixedUrl(&'static str),
+}
+
+/// A warning when none of some object keys is set.
+#[derive(Debug)]
+pub struct CaseWarning {
+    /// Warned when none of these keys is set.
+    pub unless_any_of: &'static [&'static str],
+    /// The warning, given the discriminator's value.
+    pub issue: fn(&'static str) -> crate::issue_kind::IssueKind,
+}
+
+impl PerValue {
+    /// The case of the input's discriminator value, if it has a known one.
+    pub(crate) fn case_for(&self, input: &Record) -> Option<&'static Case> {
+        let value = input.str(self.discriminator)?;
+        self.cases.iter().find(|case| case.value == value)
+    }
+
+    /// The value `field` is fixed to by the input's case, if any (its default).
+    pub(crate) fn fixed_value(&self, input: &Record, field: &str) -> Option<&'static str> {
+        self.case_for(input)?
+            .fields
+            .iter()
+            .find_map(|(name, rule)| match rule {
+                FieldRule::FixedUrl(url) if *name == field => Some(*url),
+                _ => None,
+            })
+    }
+}
+
+impl Case {
+    /// Every all-or-none group: the declared ones, then the exactly-one groups.
+    pub(crate) fn groups(&self) -> impl Iterator<Item = &'static [&'static str]> {
+        self.all_or_none.iter().chain(self.exactly_one).copied()
+    }
+
+    /// Whether the object may hold `key`.
+    pub(crate) fn allows(&self, key: &str) -> bool {
+        self.required.contains(&key)
+            || self.optional.contains(&key)
+            || self.groups().any(|group| group.contains(&key))
+    }
+
+    /// The keys the object may hold, in documented order.
+    pub(crate) fn allowed(&self, object_fields: &[Field]) -> Vec<&'static str> {
+        object_fields
+            .iter()
+            .map(|f| f.name)
+            .filter(|key| self.allows(key))
+            .collect()
+    }
+}
+
+/// A field whose values should be in a table.
+#[derive(Debug)]
+pub struct KnownValues {
+    /// The field.
+    pub field: &'static str,
+    /// Known value → what it stands for (a region's endpoint).
+    pub table: &'static [(&'static str, &'static str)],
+    /// The table's second column, in the rule table ("endpoint").
+    pub meaning: &'static str,
+    /// The warning for a value outside the table, given the known values
+    /// and what the value is taken to mean.
+    pub warning: fn(Vec<&'static str>, String) -> crate::issue_kind::IssueKind,
+    /// What an unknown value stands for, computed from the input.
+    pub fallback: fn(&Record) -> String,
 }

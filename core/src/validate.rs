@@ -9,7 +9,10 @@ use crate::input::{read, Abort, Budget, Foreign, Input, Shape};
 use crate::issue_kind::IssueKind;
 use crate::record::{Datum, Record};
 use crate::report::{Issue, Pointer, Report};
-use crate::spec::{ArrayRule, EnumRule, Field, IntRule, Kind, Location, Operation, StrRule};
+use crate::spec::{
+    ArrayRule, CrossRule, EnumRule, Field, FieldRule, IntRule, Kind, KnownValues, Location,
+    Operation, PerValue, StrRule,
+};
 
 /// Where a value sits: its parent's pointer and one more step. The full
 /// [`Pointer`] is only built when an issue is reported, so a valid input
@@ -68,9 +71,123 @@ pub(crate) fn validate_input<I: Input>(
     // (and counted), so a batch that validates also plans.
     let values = declared_values(op.fields, slots, &mut Budget::new())?;
     for check in op.checks {
-        (check.validate)(&values, &mut report.errors, &mut report.warnings);
+        match check.rule {
+            CrossRule::PerValue(rules) => check_per_value(rules, &values, &mut report),
+            CrossRule::KnownValues(known) => check_known_value(op, known, &values, &mut report),
+        }
     }
     Ok((report, Some(values)))
+}
+
+/// The generic engine of [`PerValue`] declarations: the case of the
+/// discriminator's value constrains top-level fields and the keys of one
+/// object. A missing or unknown discriminator, or an object of the wrong
+/// type, is already reported by the field table.
+fn check_per_value(rules: &PerValue, input: &Record, report: &mut Report) {
+    let Some(case) = rules.case_for(input) else {
+        return;
+    };
+    // The discriminator's value is the `kind` parameter of every issue below
+    // (typed as such in every binding): Qovery's `kind` is the one declaration.
+    let kind = case.value;
+    let errors = &mut report.errors;
+    for (name, rule) in case.fields {
+        match (rule, input.get(name)) {
+            (FieldRule::Required, None) => errors.push(
+                IssueKind::RequiredForKind { field: name, kind }.at(Pointer::root().key(name)),
+            ),
+            (FieldRule::FixedUrl(expected), Some(Datum::Str(given)))
+                if given != expected && given.starts_with(url_scheme(expected)) =>
+            {
+                errors.push(IssueKind::MustEqual { expected, kind }.at(Pointer::root().key(name)));
+            }
+            _ => {}
+        }
+    }
+
+    let Some(Datum::Object(object)) = input.get(rules.object) else {
+        return;
+    };
+    // Built only when something is reported: a valid input allocates no paths.
+    let at = || Pointer::root().key(rules.object);
+    let present = |key: &str| object.contains_key(key);
+    for key in rules
+        .object_fields
+        .iter()
+        .map(|f| f.name)
+        .filter(|k| present(k) && !case.allows(k))
+    {
+        let allowed = case.allowed(rules.object_fields);
+        errors.push(IssueKind::Forbidden { kind, allowed }.at(at().key(key)));
+    }
+    for key in case.required.iter().filter(|k| !present(k)) {
+        errors.push(IssueKind::RequiredForKind { field: key, kind }.at(at().key(key)));
+    }
+    let is_touched = |group: &&[&str]| group.iter().any(|k| present(k));
+    for group in case.groups().filter(is_touched) {
+        for key in group.iter().filter(|k| !present(k)) {
+            let with: Vec<&str> = group.iter().copied().filter(|k| present(k)).collect();
+            errors.push(
+                IssueKind::RequiredTogether {
+                    field: key,
+                    group,
+                    with,
+                }
+                .at(at().key(key)),
+            );
+        }
+    }
+    let one_of = case.exactly_one;
+    if !one_of.is_empty() {
+        let mut touched = one_of.iter().copied().filter(is_touched);
+        match (touched.next(), touched.next()) {
+            (None, _) => errors.push(IssueKind::CredentialsNeeded { one_of, kind }.at(at())),
+            (Some(_), Some(later)) => errors.push(
+                IssueKind::Conflict { one_of, kind }.at(
+                    // The set member of the second group (fuzz finding 1).
+                    later
+                        .iter()
+                        .find(|key| present(key))
+                        .map_or_else(at, |key| at().key(key)),
+                ),
+            ),
+            (Some(_), None) => {}
+        }
+    }
+    for warning in case.warnings {
+        if !warning.unless_any_of.iter().any(|k| present(k)) {
+            report.warnings.push((warning.issue)(kind).at(at()));
+        }
+    }
+}
+
+/// `https://` for `https://docker.io`: a value with another scheme already
+/// fails the field's own URL rule, so it is not also told to equal the URL.
+fn url_scheme(url: &str) -> &str {
+    url.find("://")
+        .and_then(|end| url.get(..end + 3))
+        .unwrap_or("")
+}
+
+/// The generic engine of [`KnownValues`]: a value that passes its field's
+/// pattern but is not in the table is accepted with a warning.
+fn check_known_value(op: &Operation, known: &KnownValues, input: &Record, report: &mut Report) {
+    let Some(value) = input.str(known.field) else {
+        return;
+    };
+    let passes_the_field_rule = match op.field(known.field).map(|f| &f.kind) {
+        Some(Kind::String(rule)) => rule.pattern.is_none_or(|p| p.is_match(value)),
+        _ => true,
+    };
+    if passes_the_field_rule && !known.table.iter().any(|(id, _)| *id == value) {
+        report.warnings.push(
+            (known.warning)(
+                known.table.iter().map(|(id, _)| *id).collect(),
+                (known.fallback)(input),
+            )
+            .at(Pointer::root().key(known.field)),
+        );
+    }
 }
 
 /// Validates one field's value, as a form does on every keystroke.
@@ -128,10 +245,7 @@ fn check_field<I: Input>(
     budget: &mut Budget,
 ) -> Result<(), Abort<I::Error>> {
     let shape = read(value, budget).map_err(|e| e.at(|| at.pointer()))?;
-    let routes_the_request = matches!(
-        field.location,
-        Location::Path | Location::PathDoubleEncoded | Location::Endpoint
-    );
+    let routes_the_request = matches!(field.location, Location::Path | Location::Endpoint);
     match shape {
         // `undefined` is an absent member (JSON.stringify drops it).
         Shape::Undefined if field.required => errors.push(required(field.name, at)),
@@ -577,5 +691,122 @@ mod tests {
         assert_eq!(suggest("regoin", known.iter().copied()), Some("region"));
         assert_eq!(suggest("PASSWORD", known.iter().copied()), Some("password"));
         assert_eq!(suggest("zzzzzz", known.iter().copied()), None);
+    }
+
+    /// The engine on a declaration that is not Qovery's: a case with both an
+    /// all-or-none group and an exactly-one choice, a fixed URL and a warning.
+    mod per_value {
+        use super::*;
+        use crate::providers::field;
+        use crate::spec::{Case, CaseWarning, Source};
+
+        const SOURCE: Source = Source {
+            document: "test",
+            location: "engine",
+        };
+        static OBJECT_FIELDS: [Field; 4] = [
+            field("a", Location::Body, Kind::Boolean, "", SOURCE),
+            field("b", Location::Body, Kind::Boolean, "", SOURCE),
+            field("c", Location::Body, Kind::Boolean, "", SOURCE),
+            field("d", Location::Body, Kind::Boolean, "", SOURCE),
+        ];
+        static RULES: PerValue = PerValue {
+            discriminator: "mode",
+            fields: &["url"],
+            object: "settings",
+            object_fields: &OBJECT_FIELDS,
+            groups_are: "a choice",
+            cases: &[Case {
+                value: "M",
+                fields: &[("url", FieldRule::FixedUrl("https://m.example"))],
+                required: &[],
+                all_or_none: &[&["a", "b"]],
+                exactly_one: &[&["c"], &["d"]],
+                optional: &[],
+                warnings: &[CaseWarning {
+                    unless_any_of: &["a"],
+                    issue: |kind| IssueKind::DockerHubRateLimit { kind },
+                }],
+                source: SOURCE,
+            }],
+        };
+
+        fn check(url: &str, keys: &[&'static str]) -> Report {
+            let settings: Record = keys.iter().map(|k| (*k, Datum::Bool(true))).collect();
+            let input: Record = [
+                ("mode", Datum::Str("M".into())),
+                ("url", Datum::Str(url.into())),
+                ("settings", Datum::Object(settings)),
+            ]
+            .into_iter()
+            .collect();
+            let mut report = Report::default();
+            check_per_value(&RULES, &input, &mut report);
+            report
+        }
+
+        fn issues(list: &[Issue]) -> Vec<(String, String, String)> {
+            list.iter()
+                .map(|i| {
+                    (
+                        i.code.to_string(),
+                        i.path.to_string(),
+                        i.message.to_string(),
+                    )
+                })
+                .collect()
+        }
+
+        #[test]
+        fn every_rule_of_the_case_is_enforced() {
+            let report = check("https://other.example", &["a", "c", "d"]);
+            let expected = [
+                (
+                    "must_equal",
+                    "/url",
+                    "must be exactly https://m.example for kind M (or be left out)",
+                ),
+                ("required", "/settings/b", "is required together with a"),
+                ("conflict", "/settings/d", "set either c or d, not both"),
+            ];
+            let expected: Vec<(String, String, String)> = expected
+                .iter()
+                .map(|(c, p, m)| ((*c).into(), (*p).into(), (*m).into()))
+                .collect();
+            assert_eq!(issues(&report.errors), expected);
+            assert!(report.warnings.is_empty());
+        }
+
+        #[test]
+        fn a_missing_choice_and_the_warning() {
+            // Another scheme is left to the URL field's own rule: no must_equal.
+            let report = check("http://m.example", &[]);
+            assert_eq!(
+                issues(&report.errors),
+                [(
+                    "required".to_owned(),
+                    "/settings".to_owned(),
+                    "kind M needs credentials: c or d".to_owned()
+                )]
+            );
+            assert_eq!(
+                issues(&report.warnings),
+                [(
+                    "docker_hub_rate_limit".to_owned(),
+                    "/settings".to_owned(),
+                    "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit".to_owned()
+                )]
+            );
+            assert!(check("https://m.example", &["a", "b", "c"]).is_valid());
+        }
+
+        #[test]
+        fn the_fixed_url_is_the_default() {
+            let input: Record = [("mode", Datum::Str("M".into()))].into_iter().collect();
+            assert_eq!(RULES.fixed_value(&input, "url"), Some("https://m.example"));
+            assert_eq!(RULES.fixed_value(&input, "other"), None);
+            assert_eq!(url_scheme("https://m.example"), "https://");
+            assert_eq!(url_scheme("no scheme"), "");
+        }
     }
 }

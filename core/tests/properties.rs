@@ -375,7 +375,7 @@ fn any_input() -> impl Strategy<Value = (&'static Operation, Value)> {
 /// Credentials `op`'s provider accepts (every kind it accepts), and a timestamp.
 fn good_options(op: &'static Operation) -> impl Strategy<Value = PlanOptions> {
     let secret = "[A-Za-z0-9+/=_-]{8,40}";
-    let kinds: Vec<&'static str> = op.provider.auth.accepted().to_vec();
+    let kinds: Vec<&'static str> = op.provider.accepted();
     (
         prop::sample::select(kinds),
         secret,

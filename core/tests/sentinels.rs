@@ -64,19 +64,7 @@ fn with_sentinels(fields: &Value, input: &mut Value) {
 }
 
 fn credentials_for(provider: &str) -> Credentials {
-    match provider {
-        "gcore" => Credentials::ApiKey {
-            api_key: SENTINEL.into(),
-        },
-        "qovery" => Credentials::Token {
-            token: SENTINEL.into(),
-        },
-        _ => Credentials::AccessKey {
-            access_key: "AK".into(),
-            secret_key: SENTINEL.into(),
-            project_id: None,
-        },
-    }
+    serde_json::from_value(credentials_json(provider)).unwrap()
 }
 
 fn assert_clean(what: &str, rendering: &str) {
@@ -169,12 +157,25 @@ fn planned_requests_show_secrets_only_when_revealed() {
     );
 }
 
+/// The provider's first declared credential type with every required member
+/// the sentinel, but the access key id, which is sent in clear.
 fn credentials_json(provider: &str) -> Value {
-    match provider {
-        "gcore" => json!({"type": "api_key", "api_key": SENTINEL}),
-        "qovery" => json!({"type": "token", "token": SENTINEL}),
-        _ => json!({"type": "access_key", "access_key": "AK", "secret_key": SENTINEL}),
+    let declared = regplan::providers()
+        .iter()
+        .find(|p| p.id == provider)
+        .unwrap();
+    let kind = declared.credentials[0].kind;
+    let mut members = serde_json::Map::new();
+    members.insert("type".into(), kind.name.into());
+    for member in kind.required {
+        let value = if *member == "access_key" {
+            "AK"
+        } else {
+            SENTINEL
+        };
+        members.insert((*member).into(), value.into());
     }
+    Value::Object(members)
 }
 
 #[test]

@@ -6,10 +6,12 @@
 //! docstrings fill in what the seeds leave out. Repository, tag and digest
 //! grammars come from the OCI specifications the registry implements.
 
-use super::{at_least, ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
+use super::{at_least, field, rule, src, NON_EMPTY};
+use crate::grammar::{ends_with, is_lower_alnum, starts_with};
+use crate::secret::API_KEY;
 use crate::spec::{
-    pattern, ArrayRule, AuthScheme, DefaultValue, Endpoint, EnvCredentials, Field, IntRule, Kind,
-    Location, Method, ObjectRule, Operation, Pattern, Provider, Source, StrRule,
+    pattern, Accepts, ArrayRule, DefaultValue, Endpoint, Field, IntRule, Kind, Location, Method,
+    ObjectRule, Operation, Pattern, Provider, Sends, Source, StrRule,
 };
 
 const SEED_000: &str = "seeds/000_2d52757c5edddc0b.txt";
@@ -22,12 +24,17 @@ pub(crate) static GCORE: Provider = Provider {
     id: "gcore",
     name: "Gcore Cloud Container Registry",
     base_url: Endpoint::Fixed("https://api.gcore.com"),
-    auth: AuthScheme::GcoreApiKey,
+    auth: "gcore_api_key",
     credential_env: "GCORE_API_KEY",
-    env: &[EnvCredentials {
-        kind: "api_key",
-        required: &[("api_key", "GCORE_API_KEY")],
-        optional: &[],
+    // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
+    // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).
+    credentials: &[Accepts {
+        kind: &API_KEY,
+        env: &[("api_key", "GCORE_API_KEY")],
+        sends: Sends::Header {
+            name: "Authorization",
+            prefix: "APIKey ",
+        },
     }],
 };
 
@@ -111,14 +118,15 @@ const REPOSITORY_NAME: Field = field(
     "repository_name",
     // Gcore's docstring: "If it contains a slash, encode it with URL encoding,
     // e.g. a/b -> a%252Fb" (Harbor's rule). The caller passes `a/b`.
-    Location::PathDoubleEncoded,
+    Location::Path,
     Kind::String(&REPOSITORY_NAME_RULE),
     "Repository name, e.g. `nginx` or `library/nginx`",
     src(
         SDK,
         "repositories.py delete(): repository_name docstring; grammar from OCI distribution-spec 'name'",
     ),
-);
+)
+.double_encoded();
 
 static DIGEST_PATTERN: Pattern = pattern!(
     "^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$",
@@ -368,9 +376,9 @@ const fn op(
         path,
         // The SDK sends `*/*` for the calls that answer 204 No Content.
         accept: if matches!(method, Method::Delete) {
-            "*/*"
+            Some("*/*")
         } else {
-            "application/json"
+            Some("application/json")
         },
         fields,
         checks: &[],
@@ -555,6 +563,26 @@ pub(crate) static USERS_DELETE: Operation = op(
     &[PROJECT_ID, REGION_ID, REGISTRY_ID, USER_ID],
     src(SEED_003, "Delete a user"),
 );
+
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[
+    &REGISTRIES_LIST,
+    &REGISTRIES_CREATE,
+    &REGISTRIES_GET,
+    &REGISTRIES_DELETE,
+    &REGISTRIES_RESIZE,
+    &REPOSITORIES_LIST,
+    &REPOSITORIES_DELETE,
+    &ARTIFACTS_LIST,
+    &ARTIFACTS_DELETE,
+    &TAGS_DELETE,
+    &USERS_LIST,
+    &USERS_CREATE,
+    &USERS_CREATE_MULTIPLE,
+    &USERS_UPDATE,
+    &USERS_REFRESH_SECRET,
+    &USERS_DELETE,
+];
 
 #[cfg(test)]
 mod tests {

@@ -5,15 +5,15 @@
 //! `huaweicloudsdkswr` (region table, `create_namespace`). Requests are signed
 //! as `huaweicloudsdkcore`'s `signer.py` does (see `sign.rs`).
 
-use serde_json::Value;
-
-use super::{ends_with, field, is_lower_alnum, matching, rule, src, starts_with, ANY_STRING};
+use super::{field, matching, rule, src, ANY_STRING};
+use crate::grammar::{ends_with, is_lower_alnum, starts_with};
 use crate::issue_kind::IssueKind;
 use crate::record::Record;
-use crate::report::{Code, Issue, Pointer};
+use crate::report::Code;
+use crate::secret::{ACCESS_KEY, IAM_TOKEN};
 use crate::spec::{
-    pattern, AuthScheme, CrossCheck, Endpoint, EnumRule, EnvCredentials, Field, Kind, Location,
-    Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, Accepts, CrossCheck, CrossRule, Endpoint, EnumRule, Field, Kind, KnownValues,
+    Location, Method, Operation, Pattern, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_004: &str = "seeds/004_1b74895f996baadb.txt";
@@ -23,22 +23,28 @@ pub(crate) static HUAWEI_SWR: Provider = Provider {
     id: "huawei_swr",
     name: "Huawei Cloud SWR",
     base_url: Endpoint::FromInput(endpoint),
-    auth: AuthScheme::HuaweiAkSk,
+    auth: "huawei_ak_sk",
     credential_env: "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
     // The names huaweicloudsdkcore's `BasicCredentials` reads.
-    env: &[
-        EnvCredentials {
-            kind: "access_key",
-            required: &[
+    // huaweicloudsdkcore signer.py: every header is signed, so Host, X-Sdk-Date
+    // and X-Project-Id are added first and the signature last.
+    credentials: &[
+        Accepts {
+            kind: &ACCESS_KEY,
+            env: &[
                 ("access_key", "HUAWEICLOUD_SDK_AK"),
                 ("secret_key", "HUAWEICLOUD_SDK_SK"),
+                ("project_id", "HUAWEICLOUD_SDK_PROJECT_ID"),
             ],
-            optional: &[("project_id", "HUAWEICLOUD_SDK_PROJECT_ID")],
+            sends: Sends::HuaweiSignature,
         },
-        EnvCredentials {
-            kind: "iam_token",
-            required: &[("token", "HUAWEICLOUD_SDK_IAM_TOKEN")],
-            optional: &[],
+        Accepts {
+            kind: &IAM_TOKEN,
+            env: &[("token", "HUAWEICLOUD_SDK_IAM_TOKEN")],
+            sends: Sends::Header {
+                name: "X-Auth-Token",
+                prefix: "",
+            },
         },
     ],
 };
@@ -135,34 +141,6 @@ fn endpoint(input: &Record) -> String {
         Some((_, url)) => (*url).to_owned(),
         None => format!("https://swr-api.{region}.myhuaweicloud.com"),
     }
-}
-
-fn warn_unknown_region(input: &Record, _: &mut Vec<Issue>, warnings: &mut Vec<Issue>) {
-    let Some(region) = input.str("region") else {
-        return;
-    };
-    if REGION_PATTERN.is_match(region) && !REGIONS.iter().any(|(id, _)| *id == region) {
-        warnings.push(
-            IssueKind::UnknownRegion {
-                known: REGIONS.iter().map(|(id, _)| *id).collect(),
-                endpoint: format!("https://swr-api.{region}.myhuaweicloud.com"),
-            }
-            .at(Pointer::root().key("region")),
-        );
-    }
-}
-
-fn no_schema() -> Vec<Value> {
-    Vec::new()
-}
-
-fn regions_table() -> String {
-    let mut out = String::from("| region | endpoint |\n| --- | --- |\n");
-    for (id, url) in REGIONS {
-        out.push_str(&format!("| {id} | {url} |\n"));
-    }
-    out.push_str("\nAny other region of the form `xx-name-N` is accepted with the warning `unknown_region`.\n");
-    out
 }
 
 static REGION_PATTERN: Pattern = pattern!(
@@ -279,11 +257,17 @@ static CATEGORY: EnumRule = EnumRule {
     retired: &[],
 };
 
+static KNOWN_REGIONS: KnownValues = KnownValues {
+    field: "region",
+    table: REGIONS,
+    meaning: "endpoint",
+    warning: |known, endpoint| IssueKind::UnknownRegion { known, endpoint },
+    fallback: endpoint,
+};
+
 const CHECKS: &[CrossCheck] = &[CrossCheck {
     name: "known regions",
-    validate: warn_unknown_region,
-    schema: no_schema,
-    table: regions_table,
+    rule: CrossRule::KnownValues(&KNOWN_REGIONS),
     source: Source {
         document: SDK,
         location: "SwrRegion: unknown regions are accepted with a warning (regplan decision)",
@@ -296,7 +280,7 @@ pub(crate) static NAMESPACES_CREATE: Operation = Operation {
     summary: "Create an organization (namespace)",
     method: Method::Post,
     path: "/v2/manage/namespaces",
-    accept: "",
+    accept: None,
     fields: &[
         REGION,
         field(
@@ -323,7 +307,7 @@ pub(crate) static REPOSITORIES_CREATE: Operation = Operation {
     summary: "Create an image repository in an organization",
     method: Method::Post,
     path: "/v2/manage/namespaces/{namespace}/repos",
-    accept: "",
+    accept: None,
     fields: &[
         REGION,
         field(
@@ -370,6 +354,9 @@ pub(crate) static REPOSITORIES_CREATE: Operation = Operation {
         location: "URI: POST /v2/manage/namespaces/{namespace}/repos",
     },
 };
+
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[&NAMESPACES_CREATE, &REPOSITORIES_CREATE];
 
 #[cfg(test)]
 mod tests {

@@ -5,9 +5,12 @@ mod huawei;
 mod ncloud;
 mod qovery;
 
+use std::sync::LazyLock;
+
 use crate::report::Code;
 use crate::spec::{
-    DefaultValue, Field, IntRule, Kind, Location, Operation, Pattern, Source, StrCheck, StrRule,
+    DefaultValue, Encoding, Field, IntRule, Kind, Location, Operation, Pattern, Source, StrCheck,
+    StrRule,
 };
 
 /// Every provider, in the order of [`OPERATIONS`].
@@ -18,36 +21,49 @@ pub(crate) static PROVIDERS: &[&crate::spec::Provider] = &[
     &huawei::HUAWEI_SWR,
 ];
 
-/// Every operation, in a fixed order (provider, then resource, then action).
-/// For a field that only some values of a discriminator use: those values
-/// (`kinds`) and the ones that require it (`required_for`). Only Qovery's
-/// `config` keys, per `kind`, are such fields today.
+/// For a field that only some values of a discriminator use (a key of a
+/// [`PerValue`](crate::spec::PerValue) object, such as Qovery's `config` per
+/// `kind`): those values (`kinds`) and the ones that require it
+/// (`required_for`); `None` for any other field. By address: another
+/// operation's field may share a key's name.
 pub(crate) fn kinds_of(field: &Field) -> Option<(Vec<&'static str>, Vec<&'static str>)> {
-    qovery::kinds_of_config_key(field)
+    OPERATIONS
+        .iter()
+        .flat_map(|op| op.checks)
+        .find_map(|check| match check.rule {
+            crate::spec::CrossRule::PerValue(rules)
+                if rules.object_fields.iter().any(|f| std::ptr::eq(f, field)) =>
+            {
+                let kinds = rules.cases.iter().filter(|c| c.allows(field.name));
+                let required = rules
+                    .cases
+                    .iter()
+                    .filter(|c| c.required.contains(&field.name));
+                Some((
+                    kinds.map(|c| c.value).collect(),
+                    required.map(|c| c.value).collect(),
+                ))
+            }
+            _ => None,
+        })
 }
 
-pub(crate) static OPERATIONS: &[&Operation] = &[
-    &gcore::REGISTRIES_LIST,
-    &gcore::REGISTRIES_CREATE,
-    &gcore::REGISTRIES_GET,
-    &gcore::REGISTRIES_DELETE,
-    &gcore::REGISTRIES_RESIZE,
-    &gcore::REPOSITORIES_LIST,
-    &gcore::REPOSITORIES_DELETE,
-    &gcore::ARTIFACTS_LIST,
-    &gcore::ARTIFACTS_DELETE,
-    &gcore::TAGS_DELETE,
-    &gcore::USERS_LIST,
-    &gcore::USERS_CREATE,
-    &gcore::USERS_CREATE_MULTIPLE,
-    &gcore::USERS_UPDATE,
-    &gcore::USERS_REFRESH_SECRET,
-    &gcore::USERS_DELETE,
-    &qovery::CONTAINER_REGISTRIES_CREATE,
-    &ncloud::REGISTRIES_CREATE,
-    &huawei::NAMESPACES_CREATE,
-    &huawei::REPOSITORIES_CREATE,
+/// Each provider file's own list of its operations, in [`PROVIDERS`] order:
+/// a new operation is added to its provider file only.
+static BY_PROVIDER: &[&[&Operation]] = &[
+    gcore::OPERATIONS,
+    qovery::OPERATIONS,
+    ncloud::OPERATIONS,
+    huawei::OPERATIONS,
 ];
+
+/// Every operation, in a fixed order (provider, then the provider file's order).
+pub(crate) static OPERATIONS: LazyLock<Vec<&'static Operation>> = LazyLock::new(|| {
+    BY_PROVIDER
+        .iter()
+        .flat_map(|ops| ops.iter().copied())
+        .collect()
+});
 
 /// A required field; `optional`, `secret` and `default` adjust it.
 pub(crate) const fn field(
@@ -61,6 +77,7 @@ pub(crate) const fn field(
         name,
         location,
         kind,
+        encoding: Encoding::Once,
         required: true,
         default: None,
         secret: false,
@@ -72,6 +89,12 @@ pub(crate) const fn field(
 impl Field {
     pub(crate) const fn optional(mut self) -> Self {
         self.required = false;
+        self
+    }
+
+    /// A path value percent-encoded twice.
+    pub(crate) const fn double_encoded(mut self) -> Self {
+        self.encoding = Encoding::Twice;
         self
     }
 
@@ -137,20 +160,6 @@ pub(crate) const fn rule(message: &'static str, test: fn(&str) -> bool) -> StrCh
     }
 }
 
-// Character classes shared by several grammars.
-
-pub(crate) fn is_lower_alnum(c: char) -> bool {
-    c.is_ascii_lowercase() || c.is_ascii_digit()
-}
-
-pub(crate) fn starts_with(s: &str, class: fn(char) -> bool) -> bool {
-    s.chars().next().is_some_and(class)
-}
-
-pub(crate) fn ends_with(s: &str, class: fn(char) -> bool) -> bool {
-    s.chars().next_back().is_some_and(class)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,7 +179,7 @@ mod tests {
 
     #[test]
     fn patterns_compile_and_are_anchored() {
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             let mut rules = Vec::new();
             op.fields
                 .iter()
@@ -226,7 +235,7 @@ mod tests {
     #[test]
     fn named_checks_explain_the_pattern_exactly() {
         let samples = sample_strings();
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             let mut rules = Vec::new();
             op.fields
                 .iter()
@@ -288,7 +297,7 @@ mod tests {
             ]
             .map(String::from),
         );
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             let mut rules = Vec::new();
             op.fields
                 .iter()
@@ -315,10 +324,60 @@ mod tests {
         }
     }
 
+    /// Every member a type requires has a variable, every variable fills a
+    /// member of its type, and the prose the CLI prints names exactly the
+    /// declared variables.
+    #[test]
+    fn every_credential_member_has_a_variable() {
+        for provider in PROVIDERS {
+            let mut declared = std::collections::BTreeSet::new();
+            for accepts in provider.credentials {
+                let kind = accepts.kind;
+                assert_eq!(
+                    accepts.required().count(),
+                    kind.required.len(),
+                    "{}: {}",
+                    provider.id,
+                    kind.name
+                );
+                for (member, variable) in accepts.env {
+                    assert!(
+                        kind.required.contains(member) || kind.optional.contains(member),
+                        "{}: {member} is not a member of {}",
+                        provider.id,
+                        kind.name
+                    );
+                    declared.insert(*variable);
+                }
+            }
+            let in_prose: std::collections::BTreeSet<&str> = provider
+                .credential_env
+                .split(|c: char| !(c.is_ascii_uppercase() || c == '_'))
+                .filter(|word| word.len() > 3)
+                .collect();
+            assert_eq!(in_prose, declared, "{}", provider.id);
+        }
+    }
+
+    #[test]
+    fn each_provider_file_lists_its_own_operations() {
+        assert_eq!(PROVIDERS.len(), BY_PROVIDER.len());
+        for (provider, ops) in PROVIDERS.iter().zip(BY_PROVIDER) {
+            assert!(!ops.is_empty(), "{}", provider.id);
+            for op in *ops {
+                assert!(std::ptr::eq(op.provider, *provider), "{}", op.id);
+            }
+        }
+        assert_eq!(
+            OPERATIONS.len(),
+            BY_PROVIDER.iter().map(|ops| ops.len()).sum::<usize>()
+        );
+    }
+
     #[test]
     fn ids_are_unique_and_prefixed_by_provider() {
         let mut seen = std::collections::BTreeSet::new();
-        for op in OPERATIONS {
+        for op in OPERATIONS.iter() {
             assert!(seen.insert(op.id), "duplicate {}", op.id);
             assert!(op.id.starts_with(&format!("{}.", op.provider.id)));
             for name in op

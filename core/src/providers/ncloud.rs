@@ -4,12 +4,14 @@
 //! the API Gateway signature headers). Naming rules NAVER documents elsewhere
 //! are cited to their pages and kept apart from the seed's own rules.
 
-use super::{ends_with, field, is_lower_alnum, rule, src, starts_with, NON_EMPTY};
+use super::{field, rule, src, NON_EMPTY};
+use crate::grammar::{ends_with, is_lower_alnum, looks_like_ipv4, starts_with};
 use crate::record::Record;
 use crate::report::Code;
+use crate::secret::ACCESS_KEY;
 use crate::spec::{
-    pattern, AuthScheme, DefaultValue, Endpoint, EnumRule, EnvCredentials, Field, Kind, Location,
-    Method, Operation, Pattern, Provider, Source, StrCheck, StrRule,
+    pattern, Accepts, DefaultValue, Endpoint, EnumRule, Field, Kind, Location, Method, Operation,
+    Pattern, Provider, Sends, Source, StrCheck, StrRule,
 };
 
 const SEED_002: &str = "seeds/002_4f3cfe5fef19d78d.txt";
@@ -18,15 +20,17 @@ pub(crate) static NCLOUD: Provider = Provider {
     id: "ncloud",
     name: "NAVER Cloud Container Registry",
     base_url: Endpoint::FromInput(endpoint),
-    auth: AuthScheme::NcpSignatureV2,
+    auth: "ncp_signature_v2",
     credential_env: "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY",
-    env: &[EnvCredentials {
-        kind: "access_key",
-        required: &[
+    // Seed 002 and NAVER's API Gateway guide: the signature covers method,
+    // path with query, timestamp and access key; the body is not signed.
+    credentials: &[Accepts {
+        kind: &ACCESS_KEY,
+        env: &[
             ("access_key", "NCLOUD_ACCESS_KEY"),
             ("secret_key", "NCLOUD_SECRET_KEY"),
         ],
-        optional: &[],
+        sends: Sends::NcpSignatureV2,
     }],
 };
 
@@ -65,14 +69,6 @@ static BUCKET_PATTERN: Pattern = pattern!(
     "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
     "must be 3 to 63 lowercase letters, digits, periods and hyphens, starting and ending with a letter or digit"
 );
-
-fn looks_like_ipv4(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() == 4
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
-}
 
 static BUCKET_RULE: StrRule = StrRule {
     min_len: Some(3),
@@ -132,7 +128,7 @@ pub(crate) static REGISTRIES_CREATE: Operation = Operation {
     summary: "Register a new registry integrated with an Object Storage bucket",
     method: Method::Post,
     path: "/repositories/{registry}",
-    accept: "",
+    accept: None,
     fields: FIELDS,
     checks: &[],
     source: Source {
@@ -140,3 +136,6 @@ pub(crate) static REGISTRIES_CREATE: Operation = Operation {
         location: "POST /repositories/{registry}",
     },
 };
+
+/// This provider's operations, in the order they are listed and documented.
+pub(crate) static OPERATIONS: &[&Operation] = &[&REGISTRIES_CREATE];

@@ -12,7 +12,7 @@
 
 use regplan::issue_kind::{IssueKind, KindDoc, ParamType};
 use regplan::spec::{Field, Kind};
-use regplan::{Code, Credentials, Error, Operation};
+use regplan::{Code, Error, Operation, CREDENTIAL_TYPES};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -125,8 +125,9 @@ impl Op {
         }
     }
 
-    fn accepted(&self) -> &'static [&'static str] {
-        self.operation.provider.auth.accepted()
+    /// The provider's declared credential types.
+    fn accepted(&self) -> Vec<&'static str> {
+        self.operation.provider.accepted()
     }
 }
 
@@ -300,7 +301,8 @@ fn typescript(ops: &[Op]) -> String {
     }
     out.push_str("}\n\n");
 
-    for (kind, required, optional) in Credentials::MEMBERS {
+    for declared in CREDENTIAL_TYPES {
+        let (kind, required, optional) = (declared.name, declared.required, declared.optional);
         let mut members = vec![format!("type: \"{kind}\"")];
         members.extend(required.iter().map(|m| format!("{m}: string")));
         members.extend(optional.iter().map(|m| format!("{m}?: string | null")));
@@ -608,7 +610,8 @@ fn python_types(ops: &[Op]) -> String {
     );
 
     let mut credentials = Vec::new();
-    for (kind, required, optional) in Credentials::MEMBERS {
+    for declared in CREDENTIAL_TYPES {
+        let (kind, required, optional) = (declared.name, declared.required, declared.optional);
         let mut members = vec![("type".to_owned(), format!("Literal[\"{kind}\"]"), true)];
         members.extend(
             required
