@@ -14,7 +14,7 @@ cd "$HERE"
 # for at most 150 KB gzip, every feature kept; the budget is 150 KiB. The
 # patterns run on regex-lite here (core feature `lite-regex`: README "Size
 # and speed"); measured 147,917 B before the typed issue kinds and
-# credentialsFromEnv landed, 152,805 B after.
+# credentialsFromEnv landed, 153,108 B after them and the declarative rules.
 MAX_RAW=380000
 MAX_GZIP=153600
 
