@@ -159,8 +159,8 @@ function plan(op, input, options) {
   return { ok: true, request: withMaskedRenderings(request, secretHeaders, maskedBody), curl }
 }
 
-function schema(op) {
-  return decodeValue(native.schema(op))
+function schema(op, options) {
+  return decodeValue(native.schema(op, options))
 }
 
 /**

@@ -804,6 +804,16 @@ export interface Field {
   secret: boolean;
   description: string;
   source: Source;
+  /** A short label for a form ("Project ID"), from the documented name. */
+  label: string;
+  /** Help text for a form: the provider's description. */
+  help: string;
+  /** The control a form shows. */
+  input: "text" | "password" | "number" | "select" | "checkbox" | "list" | "group";
+  /** For a Qovery `config` key: the kinds that use it. */
+  kinds?: string[];
+  /** For a Qovery `config` key: the kinds that require it. */
+  required_for?: string[];
 }
 
 export interface Provider {
@@ -830,7 +840,7 @@ export interface Operation {
 /** The same as `Operation`. */
 export type OperationInfo = Operation;
 
-/** A JSON Schema (draft 2020-12) of an operation's input. */
+/** A JSON Schema (draft 2020-12, or draft-07 when asked for) of an operation's input. */
 export interface JsonSchema {
   $schema: string;
   $id: string;
@@ -896,11 +906,21 @@ export declare function plan<Op extends OperationId>(
   options?: PlanOptions<Op> | null,
 ): PlanResult;
 
+/** The options of `schema`. */
+export interface SchemaOptions {
+  /** The dialect: `"2020-12"` (the default) or `"draft-07"` (plain ajv, rjsf's and JSONForms' default). */
+  draft?: "2020-12" | "draft-07" | null;
+}
+
 /**
- * The JSON Schema (draft 2020-12) of the operation's input, for form generators.
- * @throws {RegplanError} `unknown_operation`, `invalid_argument`
+ * The JSON Schema of the operation's input, ready for form generators: a
+ * `title` on every property, secrets as `format: "password"` + `writeOnly`,
+ * each Qovery kind's `config` properties in its own `then` branch, no
+ * `oneOf`/`anyOf`, provenance in `x-source`. Strict ajv takes it with
+ * `keywords: ["x-source"], formats: { password: true }`.
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `invalid_option`
  */
-export declare function schema(op: OperationId): JsonSchema;
+export declare function schema(op: OperationId, options?: SchemaOptions | null): JsonSchema;
 
 /**
  * Credentials for an operation id or a provider id (`"gcore"`) from `env`

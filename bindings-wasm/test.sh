@@ -10,7 +10,9 @@
 # wasm-bindgen for --target web and --target nodejs, wasm-opt -Oz, size
 # budget), node --test (API, hostile values, secrets), the shared vectors, tsc
 # --noEmit, the vectors and the hostile catalogue in Chromium, npm pack +
-# install into a fresh project, the hostile runner when
+# install into a fresh project, the browser examples (examples/browser/run.mjs:
+# Vite 5 and 8 dev and build, webpack 5, esbuild, an import map, start-up and
+# keystroke timings), the hostile runner when
 # tests/hostile/cases.json exists and the differential runner when
 # target/differential/inputs.jsonl exists (each compared with the Rust
 # reference when its output is there: the root test.sh writes it first).
@@ -70,6 +72,16 @@ tarball="$(npm pack --silent --pack-destination "$SMOKE" | tail -n 1)"
   node smoke.cjs
   node smoke.mjs
 )
+
+step "browser examples: Vite 5 + 8 (dev, build), webpack 5, esbuild, import map in Chromium"
+# The packed package, as users get it; the bundlers' own installs are kept
+# between runs (npm ci only when the lock file changed).
+EXAMPLES="$ROOT/examples/browser"
+if ! cmp -s "$EXAMPLES/package-lock.json" "$EXAMPLES/node_modules/.package-lock.json.copy"; then
+  (cd "$EXAMPLES" && npm ci --no-audit --no-fund && cp package-lock.json node_modules/.package-lock.json.copy)
+fi
+(cd "$EXAMPLES" && npm install --no-audit --no-fund --no-save "$SMOKE/$tarball")
+node "$EXAMPLES/run.mjs"
 
 if [ -f "$ROOT/target/differential/inputs.jsonl" ]; then
   step "differential runner"

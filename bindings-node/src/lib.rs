@@ -71,15 +71,28 @@ pub fn codes() -> Vec<&'static str> {
         .collect()
 }
 
-/// The JSON Schema (draft 2020-12) of the operation's input (encoded).
+/// The JSON Schema of the operation's input (encoded): draft 2020-12, or
+/// draft-07 with `options` `{draft: "draft-07"}`.
 ///
 /// # Errors
-/// `unknown_operation`, `invalid_argument`.
+/// `unknown_operation`, `invalid_argument`, `invalid_option`.
 #[napi]
-pub fn schema<'env>(env: &'env Env, op: Unknown<'env>) -> Out<'env> {
+pub fn schema<'env>(
+    env: &'env Env,
+    op: Unknown<'env>,
+    options: Option<Unknown<'env>>,
+) -> Out<'env> {
     let call = Call::new(Cx::new(env));
     let op = spread::string_arg(&call, "op", Cx::val(&op))?;
-    let schema = interop::schema_value(&op).map_err(|e| error::core(call.cx, &e))?;
+    let options = match options.map(|o| Cx::val(&o)) {
+        Some(value) if !matches!(call.cx.type_of(value)?, js::Type::Undefined) => {
+            Some(call.js(value))
+        }
+        _ => None,
+    };
+    let draft =
+        interop::read_schema_options(options.as_ref()).map_err(|f| error::failure(call.cx, f))?;
+    let schema = regplan::schema_with(&op, draft).map_err(|e| error::core(call.cx, &e))?;
     Ok(call.cx.unknown(output::json(call.cx, &schema)?))
 }
 

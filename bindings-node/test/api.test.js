@@ -185,6 +185,29 @@ describe('results', () => {
   })
 })
 
+describe('validateField', () => {
+  it('takes a JSON Pointer to a nested field', () => {
+    const qovery = 'qovery.container_registries.create'
+    const report = regplan.validateField(qovery, '/config/region', '')
+    assert.deepEqual(report.errors.map((e) => [e.code, e.path]), [['too_short', '/config/region']])
+    assert.equal(regplan.validateField(qovery, '/config/region', 'eu-west-3').valid, true)
+    throwsCode(() => regplan.validateField(qovery, '/config/nope', 'x'), 'unknown_field_name')
+  })
+})
+
+describe('schema', () => {
+  it('is form-ready in both drafts, and refuses another draft', () => {
+    const latest = regplan.schema('gcore.users.create')
+    const old = regplan.schema('gcore.users.create', { draft: 'draft-07' })
+    assert.equal(latest.$schema, 'https://json-schema.org/draft/2020-12/schema')
+    assert.equal(old.$schema, 'http://json-schema.org/draft-07/schema#')
+    assert.equal(latest.properties.project_id.title, 'Project ID')
+    assert.deepEqual([latest.properties.secret.format, latest.properties.secret.writeOnly], ['password', true])
+    assert.deepEqual(regplan.schema('gcore.users.create', undefined), latest)
+    throwsCode(() => regplan.schema('gcore.users.create', { draft: 'draft-04' }), 'invalid_option')
+  })
+})
+
 describe('misuse throws a RegplanError with the core code', () => {
   it('unknown operation, with a suggestion', () => {
     throwsCode(() => regplan.validate('gcore.registries.craete', {}), 'unknown_operation', /did you mean/)

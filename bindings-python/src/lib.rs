@@ -205,11 +205,24 @@ fn plan<'py>(
     }
 }
 
-/// The JSON Schema (draft 2020-12) of an operation's input.
+/// The JSON Schema of an operation's input: draft 2020-12, or draft-07 with
+/// `draft="draft-07"`.
 #[pyfunction]
-fn schema<'py>(py: Python<'py>, op: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+#[pyo3(signature = (op, *, draft = None))]
+fn schema<'py>(
+    py: Python<'py>,
+    op: &Bound<'py, PyAny>,
+    draft: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let op = argument("op", op)?;
-    match regplan_core::schema(&op) {
+    let options = PyDict::new(py);
+    if let Some(draft) = draft {
+        options.set_item("draft", draft)?;
+    }
+    // The core's options reader: `invalid_option` for an unknown draft.
+    let draft = interop::read_schema_options(Some(&Host(options.into_any())))
+        .map_err(|e| failure(py, e))?;
+    match regplan_core::schema_with(&op, draft) {
         Ok(schema) => output::value_to_py(py, &schema),
         Err(e) => Err(core_error(py, &e)),
     }

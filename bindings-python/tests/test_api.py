@@ -52,6 +52,20 @@ def test_operations_and_schema() -> None:
     assert "gcore.registries.create" in str(raised.value)  # the suggestion
 
 
+def test_schema_is_form_ready_in_both_drafts() -> None:
+    latest = regplan.schema(OP)
+    old = regplan.schema(OP, draft="draft-07")
+    assert latest["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert old["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert latest["properties"]["project_id"]["title"] == "Project ID"
+    assert latest["properties"]["name"]["x-source"].startswith("seeds/")
+    user = regplan.schema("gcore.users.create")["properties"]["secret"]
+    assert (user["format"], user["writeOnly"]) == ("password", True)
+    with pytest.raises(regplan.UsageError) as raised:
+        regplan.schema(OP, draft="draft-04")
+    assert raised.value.code == "invalid_option"
+
+
 def test_codes_are_the_core_codes() -> None:
     codes = regplan.codes()
     assert "required" in codes and "docker_hub_rate_limit" in codes
@@ -316,3 +330,13 @@ def test_validate_many_from_threads() -> None:
         t.join()
     assert all(r == expected for r in results)
     assert sum(1 for r in expected if not r["valid"]) == 10
+
+
+def test_validate_field_takes_a_json_pointer() -> None:
+    qovery = "qovery.container_registries.create"
+    report = regplan.validate_field(qovery, "/config/region", "")
+    assert [(e["code"], e["path"]) for e in report["errors"]] == [("too_short", "/config/region")]
+    assert regplan.validate_field(qovery, "/config/region", "eu-west-3")["valid"] is True
+    with pytest.raises(regplan.UsageError) as raised:
+        regplan.validate_field(qovery, "/config/nope", "x")
+    assert raised.value.code == "unknown_field_name"

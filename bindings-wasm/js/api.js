@@ -257,9 +257,9 @@ export function bind(raw, ready) {
     check(plan);
     return run(plan, raw.plan(op, input, options, Date.now()));
   }
-  function schema(op) {
+  function schema(op, options) {
     check(schema);
-    return run(schema, raw.schema(op));
+    return run(schema, raw.schema(op, options));
   }
   // `env` defaults to Node's `process.env`; a browser has none, so it passes its own.
   function credentialsFromEnv(opOrProvider, env = globalThis.process?.env) {

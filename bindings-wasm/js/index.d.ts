@@ -14,3 +14,21 @@ export { init };
 
 /** The web build's synchronous `init`, from the bytes or a compiled `WebAssembly.Module`. */
 export function initSync(module: unknown): unknown;
+
+import type { Issue, OperationId, Report } from "./types.js";
+
+/** The report's errors grouped by JSON Pointer: `{"/name": [issue, …]}`. */
+export function errorsByPath(report: Report): { [path: string]: Issue[] };
+
+/** A react-hook-form resolver (like `zodResolver`): `useForm({ resolver: regplanResolver(op) })`. */
+export function regplanResolver(
+  op: OperationId,
+): (values: Record<string, unknown>) => Promise<{ values: Record<string, unknown>; errors: Record<string, unknown> }>;
+
+/** rjsf's `customValidate`: adds each issue's message to the field it is about. */
+export function regplanCustomValidate<E extends { addError(message: string): void }>(
+  op: OperationId,
+): (formData: unknown, errors: E) => E;
+
+/** rjsf's `transformErrors`: drops ajv's `if`/`then` errors (regplanCustomValidate words them). */
+export function regplanTransformErrors<E extends { name?: string }>(errors: E[]): E[];

@@ -140,11 +140,16 @@ pub fn plan(op: &JsValue, input: &JsValue, options: &JsValue, now: f64) -> Answe
     }
 }
 
-/// The JSON Schema (draft 2020-12) of the operation's input.
+/// The JSON Schema of the operation's input: draft 2020-12, or draft-07
+/// with `options` `{draft: "draft-07"}`.
 ///
 #[wasm_bindgen]
-pub fn schema(op: &JsValue) -> Answer {
-    let result = operation(op).and_then(|op| regplan::schema(&op).map_err(Failure::Api));
+pub fn schema(op: &JsValue, options: &JsValue) -> Answer {
+    let options = (!options.is_undefined()).then(|| Host::new(options));
+    let result = operation(op).and_then(|op| {
+        let draft = interop::read_schema_options(options.as_ref())?;
+        regplan::schema_with(&op, draft).map_err(Failure::Api)
+    });
     answer(result, |tape, schema| tape.value(&schema))
 }
 

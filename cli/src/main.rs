@@ -104,7 +104,7 @@ enum Command {
     /// Print the exact request for a valid input
     #[command(after_help = credentials_help())]
     Plan(PlanArgs),
-    /// Print the JSON Schema (draft 2020-12) of an operation's input
+    /// Print the JSON Schema (draft 2020-12, or --draft draft-07) of an operation's input
     Schema(SchemaArgs),
     /// Print the rule table of README.md, with sources
     Rules(RulesArgs),
@@ -192,6 +192,9 @@ struct SchemaArgs {
     /// The operation id (see `regplan operations`)
     #[arg(value_name = "OP")]
     op: String,
+    /// The JSON Schema dialect: 2020-12 or draft-07 (plain ajv, rjsf, JSONForms)
+    #[arg(long, value_name = "DRAFT", default_value = "2020-12", value_parser = regplan::Draft::NAMES)]
+    draft: String,
 }
 
 #[derive(Debug, Args)]
@@ -318,7 +321,9 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Validate(args) => validate(&args, out),
         Command::Plan(args) => plan(&args, out),
         Command::Schema(args) => {
-            write_pretty(out, &regplan::schema(&args.op)?)?;
+            // The value parser admits only the names `from_name` knows.
+            let draft = regplan::Draft::from_name(&args.draft).unwrap_or_default();
+            write_pretty(out, &regplan::schema_with(&args.op, draft)?)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules(RulesArgs {}) => {
@@ -356,7 +361,12 @@ fn operations(args: &OperationsArgs, out: &mut dyn Write) -> Result<ExitCode, Fa
         )));
     }
     if args.json {
-        write_pretty(out, &ops)?;
+        // The bindings' shape, with each field's form metadata (label, input, kinds).
+        let mut all = regplan::interop::operations_value();
+        if let serde_json::Value::Array(items) = &mut all {
+            items.retain(|op| op["id"].as_str().is_some_and(|id| id.starts_with(prefix)));
+        }
+        write_pretty(out, &all)?;
     } else {
         for op in ops {
             writeln!(out, "{:<36} {:<6} {}", op.id, op.method.as_str(), op.path)

@@ -269,6 +269,25 @@ fn schema_and_operations_commands() {
         text(&ops.stdout).lines().count(),
         regplan::operations().len()
     );
+    // The draft-07 variant, and the form metadata of `operations --json`.
+    let old = regplan(&["schema", GCORE, "--draft", "draft-07"], &[], None);
+    assert_eq!(old.status.code(), Some(0));
+    let old: serde_json::Value = serde_json::from_slice(&old.stdout).expect("schema json");
+    assert_eq!(old["$schema"], "http://json-schema.org/draft-07/schema#");
+    assert_eq!(
+        regplan(&["schema", GCORE, "--draft", "draft-04"], &[], None)
+            .status
+            .code(),
+        Some(2)
+    );
+    let json = regplan(
+        &["operations", "--json", "gcore.registries.create"],
+        &[],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).expect("operations json");
+    assert_eq!(json[0]["fields"][0]["label"], "Project ID");
+    assert_eq!(json[0]["fields"][0]["input"], "number");
 }
 
 /// The examples of the signed providers, signed at a fixed time, carry exactly

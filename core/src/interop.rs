@@ -9,12 +9,70 @@ use serde_json::{json, Value};
 
 use crate::input::{self, Budget, Input, Shape};
 use crate::secret::{CredentialType, ACCESS_KEY, API_KEY, BEARER, CREDENTIAL_TYPES, TOKEN};
-use crate::{Credentials, Error, Failure, PlanOptions, Timestamp};
+use crate::{Credentials, Draft, Error, Failure, PlanOptions, Timestamp};
 
-/// Every operation with its fields, constraints and sources.
+/// Every operation with its fields, constraints and sources, and what a
+/// form needs of each field: `label`, `help` (the provider's description),
+/// `input` (`text`, `password`, `number`, `select`, `checkbox`, `list`,
+/// `group`) and, for a field that only some values of a discriminator use
+/// (Qovery's `config` keys per `kind`), `kinds` (where it belongs) and
+/// `required_for` (where it must be set).
 #[must_use]
 pub fn operations_value() -> Value {
-    serde_json::to_value(crate::operations()).unwrap_or(Value::Null)
+    let mut value = serde_json::to_value(crate::operations()).unwrap_or(Value::Null);
+    if let Value::Array(ops) = &mut value {
+        for (op, json) in crate::operations().iter().zip(ops) {
+            if let Some(Value::Array(fields)) = json.get_mut("fields") {
+                annotate_fields(op.fields, fields);
+            }
+        }
+    }
+    value
+}
+
+fn annotate_fields(fields: &[crate::Field], json: &mut [Value]) {
+    for (field, json) in fields.iter().zip(json) {
+        let Value::Object(map) = json else { continue };
+        map.insert("label".into(), json!(crate::schema::label(field.name)));
+        map.insert("help".into(), json!(field.description));
+        map.insert("input".into(), json!(input_kind(field)));
+        if let Some((kinds, required_for)) = crate::providers::kinds_of(field) {
+            map.insert("kinds".into(), json!(kinds));
+            map.insert("required_for".into(), json!(required_for));
+        }
+        let nested = match &field.kind {
+            crate::Kind::Object(rule) => Some(rule.fields),
+            crate::Kind::Array(rule) => match &rule.items {
+                crate::Kind::Object(rule) => Some(rule.fields),
+                _ => None,
+            },
+            _ => None,
+        };
+        // An object's fields are at `type.fields`, an array of objects' at `type.items.fields`.
+        let nested_json = map.get_mut("type").and_then(|t| {
+            if t.get("fields").is_some() {
+                t.get_mut("fields")
+            } else {
+                t.get_mut("items").and_then(|i| i.get_mut("fields"))
+            }
+        });
+        if let (Some(nested), Some(Value::Array(nested_json))) = (nested, nested_json) {
+            annotate_fields(nested, nested_json);
+        }
+    }
+}
+
+/// The control a form shows for a field.
+fn input_kind(field: &crate::Field) -> &'static str {
+    match &field.kind {
+        crate::Kind::String(_) if field.secret => "password",
+        crate::Kind::String(_) => "text",
+        crate::Kind::Integer(_) => "number",
+        crate::Kind::Boolean => "checkbox",
+        crate::Kind::Enum(_) => "select",
+        crate::Kind::Array(_) => "list",
+        crate::Kind::Object(_) => "group",
+    }
 }
 
 /// Every error and warning code, in declaration order.
@@ -81,31 +139,7 @@ pub fn read_options<I: Input>(
     options: Option<&I>,
     now: Option<i64>,
 ) -> Result<(PlanOptions, bool), Failure<I::Error>> {
-    let mut value = match options {
-        None => Value::Null,
-        // An array is refused for its type, as `plan_options` refuses it, not for its size.
-        Some(options) if matches!(options.shape(), Ok(input::Shape::Array(_))) => {
-            return plan_options(&Value::Array(Vec::new())).map_err(Failure::Api)
-        }
-        Some(options) => match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
-            Ok(value) => value,
-            Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
-            Err(input::Abort::Unsupported(input::Foreign::TooManyValues, _)) => {
-                return Err(Failure::Api(Error::InvalidOption {
-                    option: "options",
-                    reason: format!(
-                        "holds more than {OPTION_VALUES} values (a shared reference counts each time it is reached)"
-                    ),
-                }))
-            }
-            Err(input::Abort::Unsupported(foreign, _)) => {
-                return Err(Failure::Api(Error::InvalidOption {
-                    option: "options",
-                    reason: format!("holds a value without JSON form: {}", foreign.message()),
-                }))
-            }
-        },
-    };
+    let mut value = options_json(options)?;
     if let Some(now) = now {
         if value.is_null() {
             value = Value::Object(serde_json::Map::new());
@@ -115,6 +149,79 @@ pub fn read_options<I: Input>(
         }
     }
     plan_options(&value).map_err(Failure::Api)
+}
+
+/// Options as JSON (absent for none), within [`OPTION_VALUES`]; a value
+/// without JSON form is refused without showing where it is. An array comes
+/// back empty: the parsers refuse it for its type, whatever its size.
+fn options_json<I: Input>(options: Option<&I>) -> Result<Value, Failure<I::Error>> {
+    let Some(options) = options else {
+        return Ok(Value::Null);
+    };
+    if matches!(options.shape(), Ok(input::Shape::Array(_))) {
+        return Ok(Value::Array(Vec::new()));
+    }
+    match input::to_json(options, &mut Budget::of(OPTION_VALUES)) {
+        Ok(value) => Ok(value),
+        Err(input::Abort::Host(e)) => Err(Failure::Host(e)),
+        Err(input::Abort::Unsupported(input::Foreign::TooManyValues, _)) => Err(Failure::Api(Error::InvalidOption {
+            option: "options",
+            reason: format!(
+                "holds more than {OPTION_VALUES} values (a shared reference counts each time it is reached)"
+            ),
+        })),
+        Err(input::Abort::Unsupported(foreign, _)) => Err(Failure::Api(Error::InvalidOption {
+            option: "options",
+            reason: format!("holds a value without JSON form: {}", foreign.message()),
+        })),
+    }
+}
+
+/// Reads `schema`'s options from a host value (absent, `undefined` or
+/// `null` for none): `{draft: "2020-12" | "draft-07"}`.
+///
+/// # Errors
+/// [`Error::InvalidOption`], or the host's exception.
+pub fn read_schema_options<I: Input>(options: Option<&I>) -> Result<Draft, Failure<I::Error>> {
+    schema_options(&options_json(options)?).map_err(Failure::Api)
+}
+
+/// Parses `schema`'s options (`{"draft": "2020-12" | "draft-07"}`; `null`
+/// or an absent member for the default).
+///
+/// # Errors
+/// [`Error::InvalidOption`].
+pub fn schema_options(options: &Value) -> Result<Draft, Error> {
+    let invalid = |option: &'static str, reason: String| Error::InvalidOption { option, reason };
+    let map = match options {
+        Value::Null => return Ok(Draft::default()),
+        Value::Object(map) => map,
+        other => {
+            return Err(invalid(
+                "options",
+                format!("must be an object, not {}", type_of(other)),
+            ))
+        }
+    };
+    if map.keys().any(|k| k != "draft") {
+        return Err(invalid(
+            "options",
+            "has an unknown member; known: draft".to_owned(),
+        ));
+    }
+    match map.get("draft") {
+        None | Some(Value::Null) => Ok(Draft::default()),
+        Some(Value::String(name)) => Draft::from_name(name).ok_or_else(|| {
+            invalid(
+                "draft",
+                format!("must be one of {}", Draft::NAMES.join(", ")),
+            )
+        }),
+        Some(other) => Err(invalid(
+            "draft",
+            format!("must be a string, not {}", type_of(other)),
+        )),
+    }
 }
 
 /// The members `plan`'s options may have.
@@ -534,5 +641,108 @@ mod tests {
         .unwrap_or_default();
         let curl = revealed["curl"].as_str().unwrap_or_default();
         assert!(curl.contains("APIKey s3cr3t"), "{curl}");
+    }
+}
+
+#[cfg(test)]
+mod schema_option_tests {
+    use super::*;
+
+    #[test]
+    fn schema_options_name_the_draft_or_fail_with_invalid_option() {
+        assert_eq!(schema_options(&Value::Null).ok(), Some(Draft::Draft202012));
+        assert_eq!(
+            schema_options(&json!({"draft": "draft-07"})).ok(),
+            Some(Draft::Draft07)
+        );
+        assert_eq!(
+            schema_options(&json!({"draft": null})).ok(),
+            Some(Draft::Draft202012)
+        );
+        let refusal = |v: Value| match schema_options(&v) {
+            Err(Error::InvalidOption { option, reason }) => Some((option, reason)),
+            _ => None,
+        };
+        for (options, option, reason) in [
+            (
+                json!({"draft": "draft-04"}),
+                "draft",
+                "must be one of 2020-12, draft-07",
+            ),
+            (
+                json!({"draft": 7}),
+                "draft",
+                "must be a string, not a number",
+            ),
+            (
+                json!({"drafts": "draft-07"}),
+                "options",
+                "has an unknown member; known: draft",
+            ),
+            (json!([1]), "options", "must be an object, not an array"),
+        ] {
+            assert_eq!(refusal(options), Some((option, reason.to_owned())));
+        }
+    }
+}
+
+#[cfg(test)]
+mod form_metadata_tests {
+    use super::*;
+
+    fn field<'a>(fields: &'a Value, name: &str) -> &'a Value {
+        fields
+            .as_array()
+            .and_then(|f| f.iter().find(|f| f["name"] == name))
+            .unwrap_or(&Value::Null)
+    }
+
+    #[test]
+    fn every_field_has_a_label_help_and_input_and_config_keys_their_kinds() {
+        let ops = operations_value();
+        let op = |id: &str| {
+            ops.as_array()
+                .and_then(|ops| ops.iter().find(|op| op["id"] == id))
+                .map_or(Value::Null, |op| op["fields"].clone())
+        };
+        let qovery = op("qovery.container_registries.create");
+        assert_eq!(field(&qovery, "organizationId")["label"], "Organization ID");
+        assert_eq!(field(&qovery, "kind")["input"], "select");
+        assert_eq!(field(&qovery, "config")["input"], "group");
+        assert_eq!(
+            field(&qovery, "name")["help"],
+            "Name of the container registry"
+        );
+        let config = &field(&qovery, "config")["type"]["fields"];
+        let region = field(config, "region");
+        assert_eq!(
+            region["kinds"],
+            json!(["ECR", "SCALEWAY_CR", "PUBLIC_ECR", "GCP_ARTIFACT_REGISTRY"])
+        );
+        assert_eq!(
+            region["required_for"],
+            json!(["ECR", "SCALEWAY_CR", "GCP_ARTIFACT_REGISTRY"])
+        );
+        assert_eq!(field(config, "secret_access_key")["input"], "password");
+        assert_eq!(
+            field(config, "password")["kinds"],
+            json!([
+                "DOCKER_HUB",
+                "GITHUB_CR",
+                "GITHUB_ENTERPRISE_CR",
+                "GITLAB_CR",
+                "GENERIC_CR"
+            ])
+        );
+        // Only a config key has kinds, even where a name is shared.
+        assert_eq!(
+            field(&op("huawei_swr.namespaces.create"), "region").get("kinds"),
+            None
+        );
+        let multiple = op("gcore.users.create_multiple");
+        let users = &field(&multiple, "users")["type"]["items"]["fields"];
+        assert_eq!(field(users, "read_only")["input"], "checkbox");
+        assert_eq!(field(users, "duration")["input"], "number");
+        assert_eq!(field(users, "secret")["input"], "password");
     }
 }

@@ -84,6 +84,7 @@ pub use input::{Abort, Budget, Foreign, Input, Shape, Unsupported, Visit};
 pub use issue_kind::IssueKind;
 pub use report::{Code, Issue, Pointer, Report};
 pub use request::{Header, PlanOptions, Request, RequestView};
+pub use schema::Draft;
 pub use secret::{CredentialType, Credentials, Secret, CREDENTIAL_TYPES, MASK};
 pub use spec::{Accepts, Field, Kind, Location, Method, Operation, Provider, Sends, Source};
 pub use time::Timestamp;
@@ -183,9 +184,17 @@ pub fn validate_with<I: Input>(op: &str, input: &I) -> Result<Report, Failure<I:
         .map_err(Abort::into_failure)
 }
 
-/// Checks one top-level field's value with the same codes and messages as
-/// [`validate`]. Rules that relate several fields (Qovery's per-kind config)
-/// need the whole input and are only checked by [`validate`].
+/// Checks one field's value with the same codes and messages as
+/// [`validate`]: a top-level field by name (`name`), or any field by JSON
+/// Pointer (`/config/region`, reported at that path). Rules that relate
+/// several fields (Qovery's per-kind config) need the whole input and are
+/// only checked by [`validate`].
+///
+/// ```
+/// let report = regplan::validate_field("qovery.container_registries.create", "/config/region", &serde_json::json!(""))?;
+/// assert_eq!((report.errors[0].code.as_str(), report.errors[0].path.as_str()), ("too_short", "/config/region"));
+/// # Ok::<(), regplan::Error>(())
+/// ```
 ///
 /// # Errors
 /// [`Error::UnknownOperation`], or [`Error::UnknownField`] for a field the operation lacks.
@@ -203,6 +212,16 @@ pub fn validate_field_with<I: Input>(
     value: &I,
 ) -> Result<Report, Failure<I::Error>> {
     let op = operation(op)?;
+    // A JSON Pointer (`/config/region`) names a field inside an object field.
+    if field.starts_with('/') {
+        let (parent, nested) =
+            validate::field_at(op.fields, field).ok_or_else(|| Error::UnknownField {
+                operation: op.id,
+                field: field.to_owned(),
+            })?;
+        return validate::validate_one_at(&parent, nested, value, &mut Budget::new())
+            .map_err(Abort::into_failure);
+    }
     let field = op.field(field).ok_or_else(|| Error::UnknownField {
         operation: op.id,
         field: field.to_owned(),
@@ -273,10 +292,21 @@ pub fn plan_with<I: Input>(
 }
 
 /// The JSON Schema (draft 2020-12) of the operation's input, generated from
-/// the same rule data as [`validate`], with the provider's wording as descriptions.
+/// the same rule data as [`validate`], with the provider's wording as
+/// descriptions, ready for form generators (a title on every property,
+/// secrets as password fields, no `oneOf`/`anyOf`; see [`schema_with`]).
 ///
 /// # Errors
 /// [`Error::UnknownOperation`].
 pub fn schema(op: &str) -> Result<Value, Error> {
-    Ok(schema::operation_schema(operation(op)?))
+    schema_with(op, Draft::default())
+}
+
+/// [`schema`] in the given dialect: [`Draft::Draft07`] for plain `ajv`,
+/// rjsf's and JSONForms' default.
+///
+/// # Errors
+/// [`Error::UnknownOperation`].
+pub fn schema_with(op: &str, draft: Draft) -> Result<Value, Error> {
+    Ok(schema::operation_schema(operation(op)?, draft))
 }

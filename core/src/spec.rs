@@ -5,7 +5,12 @@
 //! `request.rs` and the schema exporter in `schema.rs` all read the same data,
 //! so a rule written once is enforced, exported and documented identically.
 
-use regex::Regex;
+// The WebAssembly build swaps in `regex-lite` (feature `lite-regex`): the same
+// matches for these ASCII patterns in far fewer bytes.
+#[cfg(not(feature = "lite-regex"))]
+pub(crate) use regex::Regex;
+#[cfg(feature = "lite-regex")]
+pub(crate) use regex_lite::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -404,7 +409,7 @@ pub struct Pattern {
     pub source: &'static str,
     /// The compiled form; `None` only if the source were not a valid regex,
     /// which the `patterns_compile_and_are_anchored` test rules out.
-    pub regex: LazyLock<Option<Regex>>,
+    pub(crate) regex: LazyLock<Option<Regex>>,
     /// Message when no named check explains the mismatch.
     pub message: &'static str,
 }
@@ -439,7 +444,7 @@ macro_rules! pattern {
     ($source:literal, $message:literal) => {
         $crate::spec::Pattern {
             source: $source,
-            regex: ::std::sync::LazyLock::new(|| ::regex::Regex::new($source).ok()),
+            regex: ::std::sync::LazyLock::new(|| $crate::spec::Regex::new($source).ok()),
             message: $message,
         }
     };

@@ -196,14 +196,45 @@ pub(crate) fn validate_one<I: Input>(
     value: &I,
     budget: &mut Budget,
 ) -> Result<Report, Abort<I::Error>> {
+    validate_one_at(&Pointer::root(), field, value, budget)
+}
+
+/// [`validate_one`] for a field inside an object field (`parent` is where
+/// the object is), so a report names `/config/region`.
+pub(crate) fn validate_one_at<I: Input>(
+    parent: &Pointer,
+    field: &Field,
+    value: &I,
+    budget: &mut Budget,
+) -> Result<Report, Abort<I::Error>> {
     let mut report = Report::default();
-    let root = Pointer::root();
     let at = At {
-        parent: &root,
+        parent,
         step: Step::Key(field.name),
     };
     check_field(field, value, at, &mut report.errors, budget)?;
     Ok(report)
+}
+
+/// The field a JSON Pointer names (`/config/region`: the member `region` of
+/// the object field `config`) and the pointer of the object it is in;
+/// `None` when a step names no field or passes through a non-object.
+pub(crate) fn field_at<'f>(fields: &'f [Field], pointer: &str) -> Option<(Pointer, &'f Field)> {
+    let mut steps = pointer
+        .strip_prefix('/')?
+        .split('/')
+        .map(|s| s.replace("~1", "/").replace("~0", "~"));
+    let first = steps.next()?;
+    let mut parent = Pointer::root();
+    let mut field = fields.iter().find(|f| f.name == first)?;
+    for step in steps {
+        let crate::spec::Kind::Object(rule) = &field.kind else {
+            return None;
+        };
+        parent = parent.key(field.name);
+        field = rule.fields.iter().find(|f| f.name == step)?;
+    }
+    Some((parent, field))
 }
 
 fn check_field<I: Input>(

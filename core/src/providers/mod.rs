@@ -31,6 +31,33 @@ providers![
     huawei::HUAWEI_SWR,
 ];
 
+/// For a field that only some values of a discriminator use (a key of a
+/// [`PerValue`](crate::spec::PerValue) object, such as Qovery's `config` per
+/// `kind`): those values (`kinds`) and the ones that require it
+/// (`required_for`); `None` for any other field. By address: another
+/// operation's field may share a key's name.
+pub(crate) fn kinds_of(field: &Field) -> Option<(Vec<&'static str>, Vec<&'static str>)> {
+    OPERATIONS
+        .iter()
+        .flat_map(|op| op.checks)
+        .find_map(|check| match check.rule {
+            crate::spec::CrossRule::PerValue(rules)
+                if rules.object_fields.iter().any(|f| std::ptr::eq(f, field)) =>
+            {
+                let kinds = rules.cases.iter().filter(|c| c.allows(field.name));
+                let required = rules
+                    .cases
+                    .iter()
+                    .filter(|c| c.required.contains(&field.name));
+                Some((
+                    kinds.map(|c| c.value).collect(),
+                    required.map(|c| c.value).collect(),
+                ))
+            }
+            _ => None,
+        })
+}
+
 /// Every operation, in a fixed order (provider, then the provider file's order).
 pub(crate) static OPERATIONS: LazyLock<Vec<&'static Operation>> = LazyLock::new(|| {
     BY_PROVIDER
@@ -244,6 +271,52 @@ mod tests {
                     assert!(
                         !exact || named || !regex || beyond_pattern,
                         "{}: {s:?} matches {} but fails a check",
+                        op.id,
+                        pattern.source
+                    );
+                }
+            }
+        }
+    }
+
+    /// `regex` (native builds) and `regex-lite` (the wasm build, feature
+    /// `lite-regex`) accept exactly the same strings for every pattern, so a
+    /// report never depends on the runtime.
+    #[test]
+    fn lite_regex_agrees() {
+        let mut samples = sample_strings();
+        // Non-ASCII letters and digits, which only Unicode-aware classes would take.
+        samples.extend(
+            [
+                "ａbc",
+                "abc١",
+                "ǅa",
+                "a\u{212A}",
+                "k\u{0130}",
+                "abc\r",
+                "\u{0}a",
+            ]
+            .map(String::from),
+        );
+        for op in OPERATIONS.iter() {
+            let mut rules = Vec::new();
+            op.fields
+                .iter()
+                .for_each(|f| string_rules(&f.kind, &mut rules));
+            for pattern in rules.into_iter().filter_map(|r| r.pattern) {
+                let full = regex::Regex::new(pattern.source).ok();
+                let lite = regex_lite::Regex::new(pattern.source).ok();
+                let (Some(full), Some(lite)) = (full, lite) else {
+                    panic!(
+                        "{}: {} does not compile in both engines",
+                        op.id, pattern.source
+                    );
+                };
+                for s in &samples {
+                    assert_eq!(
+                        full.is_match(s),
+                        lite.is_match(s),
+                        "{}: {s:?} against {}",
                         op.id,
                         pattern.source
                     );

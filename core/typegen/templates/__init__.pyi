@@ -84,8 +84,9 @@ def credentials_from_env(op_or_provider: str, environ: Mapping[str, str] | None 
     expects the provider's own credential type. Raises `UsageError` for an
     unknown id."""
 
-def schema(op: OperationId) -> JsonSchema:
-    """JSON Schema (draft 2020-12) of the operation's input."""
+def schema(op: OperationId, *, draft: Literal["2020-12", "draft-07"] | None = None) -> JsonSchema:
+    """JSON Schema of the operation's input, ready for form generators: draft 2020-12, or draft-07
+    with `draft="draft-07"`. Raises `UsageError` (`invalid_option`) for another draft."""
 
 def codes() -> list[Code | ErrorCode]:
     """Every issue code (`Code`), then every API error code (`ErrorCode`), as the core lists them."""

@@ -1,0 +1,158 @@
+// Builds every browser example with the packed regplan-wasm (installed into
+// node_modules by bindings-wasm/test.sh) and loads each in Chromium
+// (playwright-core + /usr/bin/chromium): Vite 5 and Vite 8, `dev` and
+// `build`, webpack 5, esbuild, and a plain page with an import map. Each page
+// runs app.js; the page must show the same codes, URL and body in every
+// one. Then, on the import-map page, it measures start-up (init to first
+// validation, after the module is fetched) and validateField per keystroke.
+//
+//   node examples/browser/run.mjs
+import { createServer } from "node:http";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const expected = JSON.stringify({
+  codes: ["pattern", "pattern", "pattern"],
+  url: "https://api.gcore.com/cloud/v1/registries/1/76",
+  body: '{"name":"reg-home1","storage_limit":5}',
+});
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+};
+
+/** A static server of `root` on 127.0.0.1; resolves to its base URL and a close function. */
+async function serveStatic(root) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const file = resolve(root, "." + path + (path.endsWith("/") ? "index.html" : ""));
+    if (!file.startsWith(root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      response.writeHead(404).end("not found");
+      return;
+    }
+    response
+      .writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" })
+      .end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+async function viteDev(vite) {
+  const server = await vite.createServer({
+    root: join(here, "vite"), configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 },
+  });
+  await server.listen();
+  return { url: server.resolvedUrls.local[0], close: () => server.close() };
+}
+
+async function viteBuild(vite, outDir) {
+  await vite.build({ root: join(here, "vite"), configFile: false, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  return serveStatic(outDir);
+}
+
+async function webpackBuild() {
+  const { default: webpack } = await import("webpack");
+  const { default: config } = await import("./webpack/webpack.config.js");
+  const stats = await new Promise((ok, fail) => webpack(config).run((error, s) => (error ? fail(error) : ok(s))));
+  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+  return serveStatic(join(here, "webpack"));
+}
+
+async function esbuildBuild() {
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    entryPoints: [join(here, "app.js")], bundle: true, splitting: true, format: "esm",
+    outdir: join(here, "esbuild/dist"), logLevel: "warning",
+  });
+  return serveStatic(join(here, "esbuild"));
+}
+
+const examples = [
+  ["Vite 5 dev", () => import("vite5").then(viteDev)],
+  ["Vite 5 build", () => import("vite5").then((v) => viteBuild(v, join(here, "vite/dist5")))],
+  ["Vite 8 dev", () => import("vite8").then(viteDev)],
+  ["Vite 8 build", () => import("vite8").then((v) => viteBuild(v, join(here, "vite/dist8")))],
+  ["webpack 5", webpackBuild],
+  ["esbuild", esbuildBuild],
+  ["import map", () => serveStatic(here.replace(/\/$/, "")).then((s) => ({ ...s, url: s.url + "importmap/" }))],
+  // The quick start of README.md and bindings-wasm/README.md, from the package's own folder.
+  ["bindings-wasm/browser/example.html",
+    () => serveStatic(resolve(here, "../../bindings-wasm")).then((s) => ({ ...s, url: s.url + "browser/example.html" })),
+    [
+      "curl -X POST 'https://api.gcore.com/cloud/v1/registries/1/76' \\",
+      "  -H 'Accept: application/json' \\",
+      "  -H 'Authorization: APIKey ***' \\",
+      "  -H 'Content-Type: application/json' \\",
+      `  --data-raw '{"name":"reg-home1","storage_limit":5}'`,
+    ].join("\n")],
+];
+
+const profile = mkdtempSync(join(tmpdir(), "regplan-examples-"));
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let failures = 0;
+try {
+  for (const [name, start, wanted = expected] of examples) {
+    const started = performance.now();
+    let server;
+    try {
+      server = await start();
+      const page = await browser.newPage();
+      const problems = [];
+      page.on("pageerror", (e) => problems.push(String(e)));
+      await page.goto(server.url);
+      await page.waitForSelector("#out[data-state]", { timeout: 30_000 });
+      const state = await page.getAttribute("#out", "data-state");
+      const text = await page.textContent("#out");
+      const wasm = await page.evaluate(() =>
+        performance.getEntriesByType("resource").filter((e) => /\.wasm$|embedded/.test(e.name)).map((e) => e.name.split("/").pop()));
+      await page.close();
+      if (state !== "done" || text !== wanted || problems.length) {
+        throw new Error(`page says ${state}: ${text} ${problems.join("; ")}`);
+      }
+      console.log(`ok   ${name} (${Math.round(performance.now() - started)} ms; loaded ${wasm.join(", ")})`);
+    } catch (error) {
+      failures++;
+      console.log(`FAIL ${name}: ${error?.stack ?? error}`);
+    } finally {
+      await server?.close();
+    }
+  }
+
+  // Start-up and keystrokes, on the import-map page: no bundler in between.
+  const server = await serveStatic(here.replace(/\/$/, ""));
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url + "importmap/measure.html");
+    await page.waitForSelector("#out[data-state]", { timeout: 30_000 });
+    const timing = JSON.parse(await page.textContent("#out"));
+    const budget = 50;
+    console.log(`start-up: module fetched ${timing.fetchMs} ms, then init + first validation ${timing.initToFirstValidationMs} ms (budget ${budget} ms)`);
+    console.log(`validateField per keystroke (${timing.keystrokes} keystrokes): p50 ${timing.p50Us} µs, p99 ${timing.p99Us} µs`);
+    if (!(timing.initToFirstValidationMs <= budget)) {
+      failures++;
+      console.log("FAIL start-up over budget");
+    }
+  } finally {
+    server.close();
+  }
+} finally {
+  await browser.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+if (failures) {
+  console.log(`${failures} example(s) failed`);
+  process.exit(1);
+}
+console.log(`all ${examples.length} examples passed`);
