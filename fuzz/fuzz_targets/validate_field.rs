@@ -1,7 +1,8 @@
-//! `validate_field` with any operation id, any field name and any value:
-//! `OP "\n" FIELD "\n" JSON`. Unknown ids and names are clean errors; every
-//! error points at or under the field; the same answer twice; nothing
-//! `validate` would not find in `{FIELD: value}`.
+//! `validate_field` with any operation id, any field name or JSON Pointer
+//! (`/config/region`) and any value: `OP "\n" FIELD "\n" JSON`. Unknown ids
+//! and names are clean errors; every error points at or under the field; the
+//! same answer twice; nothing `validate` would not find in the input that
+//! holds the value at that place (`{FIELD: value}`, or nested for a pointer).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,15 +25,25 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(Error::UnknownField { .. }) => {
             let known = regplan::operation(&op).expect("known op");
-            assert!(known.field(&field).is_none());
+            assert!(field.starts_with('/') || known.field(&field).is_none());
             return;
         }
         Err(e) => panic!("validate_field of parsed JSON failed: {e}"),
     };
-    let at = Pointer::root().key(&field);
-    let mut input = Map::new();
-    input.insert(field.clone(), value.clone());
-    let input = Value::Object(input);
+    // A name is one member; a pointer is the members along it (RFC 6901 escapes).
+    let steps: Vec<String> = match field.strip_prefix('/') {
+        Some(pointer) => pointer
+            .split('/')
+            .map(|s| s.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+        None => vec![field.clone()],
+    };
+    let at = steps.iter().fold(Pointer::root(), |at, step| at.key(step));
+    let input = steps.iter().rev().fold(value.clone(), |inner, step| {
+        let mut member = Map::new();
+        member.insert(step.clone(), inner);
+        Value::Object(member)
+    });
     for issue in &report.errors {
         let path = issue.path.as_str();
         assert!(
