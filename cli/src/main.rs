@@ -36,15 +36,44 @@ const DEFAULT_MAX_INPUT: &str = "16MiB";
 /// The exit status when standard output is closed early (128 + SIGPIPE).
 const CLOSED_PIPE: u8 = 141;
 
-const CREDENTIALS_HELP: &str = "\
-Credentials come from the environment:
-  gcore.*       GCORE_API_KEY     sent as `Authorization: APIKey …`
-  qovery.*      QOVERY_API_TOKEN  sent as `Authorization: Token …` (`Bearer …` with --bearer, for a JWT)
-  ncloud.*      NCLOUD_ACCESS_KEY, NCLOUD_SECRET_KEY: API Gateway signature v2
-  huawei_swr.*  HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_PROJECT_ID)
-                for AK/SK signing, or HUAWEICLOUD_SDK_IAM_TOKEN for X-Auth-Token
-Signed requests use the current time unless --timestamp gives one (RFC 3339).
-Secrets are masked (***) in every output unless --reveal-secrets is given.";
+/// The credential type `--bearer` asks for.
+const BEARER: &str = "bearer";
+
+/// `plan --help`'s credentials section, written from every provider's
+/// declaration (`Provider::credentials`): one line per credential type, its
+/// variables and how it is sent. A type reading the variables of an earlier
+/// one is chosen only on request (`--bearer`).
+fn credentials_help() -> String {
+    use std::fmt::Write as _;
+    let providers = regplan::providers();
+    let width = providers.iter().map(|p| p.id.len()).max().unwrap_or(0) + 4;
+    let mut out = String::from("Credentials come from the environment:\n");
+    for provider in providers {
+        for (i, (accepts, repeated)) in provider.credentials_read().enumerate() {
+            let label = if i == 0 {
+                format!("{}.*", provider.id)
+            } else {
+                String::new()
+            };
+            let or = if i == 0 { "" } else { "or " };
+            let source = if repeated {
+                format!("with --{}", accepts.kind.name)
+            } else {
+                accepts.variables_in_words()
+            };
+            let _ = writeln!(
+                out,
+                "  {label:width$}{or}{source}: {}",
+                accepts.sends.summary()
+            );
+        }
+    }
+    out.push_str(
+        "Signed requests use the current time unless --timestamp gives one (RFC 3339).\n\
+         Secrets are masked (***) in every output unless --reveal-secrets is given.",
+    );
+    out
+}
 
 const EXIT_HELP: &str = "\
 Exit status: 0 valid, 1 invalid input (including a duplicate key), 2 misuse
@@ -73,7 +102,7 @@ enum Command {
     /// Report every error and warning of an input
     Validate(ValidateArgs),
     /// Print the exact request for a valid input
-    #[command(after_help = CREDENTIALS_HELP)]
+    #[command(after_help = credentials_help())]
     Plan(PlanArgs),
     /// Print the JSON Schema (draft 2020-12, or --draft draft-07) of an operation's input
     Schema(SchemaArgs),
@@ -399,7 +428,8 @@ fn plan(args: &PlanArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
         Err(Error::MissingCredentials { .. }) => Err(Failure::Misuse(format!(
             "{} needs credentials: set {}",
-            op.id, op.provider.credential_env
+            op.id,
+            op.provider.credential_env()
         ))),
         Err(other) => Err(other.into()),
     }
@@ -589,8 +619,8 @@ fn credentials_from_env(
     bearer: bool,
 ) -> Result<Option<Credentials>, Failure> {
     let lookup = |name: &str| std::env::var(name).ok();
-    if bearer && op.provider.accepted().contains(&"bearer") {
-        return Ok(Credentials::from_env(op.provider, Some("bearer"), lookup)?);
+    if bearer && op.provider.accepted().contains(&BEARER) {
+        return Ok(Credentials::from_env(op.provider, Some(BEARER), lookup)?);
     }
     Ok(regplan::credentials_from_env(op.id, lookup)?)
 }

@@ -7,22 +7,20 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+#[path = "support/credentials.rs"]
+mod credentials;
+
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples")
 }
 
 fn regplan(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_regplan"));
+    command.args(args);
+    for variable in credentials::declared_variables() {
+        command.env_remove(variable);
+    }
     command
-        .args(args)
-        .env_remove("GCORE_API_KEY")
-        .env_remove("QOVERY_API_TOKEN")
-        .env_remove("NCLOUD_ACCESS_KEY")
-        .env_remove("NCLOUD_SECRET_KEY")
-        .env_remove("HUAWEICLOUD_SDK_AK")
-        .env_remove("HUAWEICLOUD_SDK_SK")
-        .env_remove("HUAWEICLOUD_SDK_PROJECT_ID")
-        .env_remove("HUAWEICLOUD_SDK_IAM_TOKEN")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -48,14 +46,8 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn every_example_plans_with_exit_0() {
-    let env = [
-        ("GCORE_API_KEY", "gk-secret"),
-        ("QOVERY_API_TOKEN", "qv-secret"),
-        ("NCLOUD_ACCESS_KEY", "ncp-access"),
-        ("NCLOUD_SECRET_KEY", "ncp-secret"),
-        ("HUAWEICLOUD_SDK_AK", "hw-access"),
-        ("HUAWEICLOUD_SDK_SK", "hw-secret"),
-    ];
+    let owned = credentials::first_credentials_env("secret-c1i");
+    let env: Vec<(&str, &str)> = owned.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let mut count = 0;
     for entry in std::fs::read_dir(examples()).expect("examples/") {
         let path = entry.expect("entry").path();
@@ -84,9 +76,7 @@ fn every_example_plans_with_exit_0() {
             curl.starts_with(&format!("curl -X {} ", op.method.as_str())),
             "{curl}"
         );
-        for secret in ["gk-secret", "qv-secret", "ncp-secret", "hw-secret"] {
-            assert!(!curl.contains(secret), "{curl}");
-        }
+        assert!(!curl.contains("secret-c1i"), "{curl}");
         count += 1;
     }
     assert_eq!(
@@ -939,10 +929,16 @@ fn operations_filtered_by_provider_prefix() {
     assert_eq!(text(&out.stdout).lines().count(), 6);
     let out = regplan(&["operations", "aws"], &[], None);
     assert_eq!(out.status.code(), Some(2));
+    let ids: Vec<&str> = regplan::providers().iter().map(|p| p.id).collect();
     assert_eq!(
         text(&out.stderr),
-        "error: no operation id starts with `aws`; providers: gcore, qovery, ncloud, huawei_swr\n"
+        format!(
+            "error: no operation id starts with `aws`; providers: {}\n",
+            ids.join(", ")
+        )
     );
+    // The declared order (a new provider comes after these).
+    assert!(ids.starts_with(&["gcore", "qovery", "ncloud", "huawei_swr"]));
 }
 
 #[test]
@@ -1032,4 +1028,35 @@ fn readme_command_line_samples_are_exact() {
         }
     }
     assert_eq!(checked, 2);
+}
+
+/// `plan --help` lists each provider's credentials as declared: every
+/// provider, every variable, how each type is sent.
+#[test]
+fn plan_help_lists_the_declared_credentials() {
+    let help = text(&regplan(&["plan", "--help"], &[], None).stdout);
+    let section = help
+        .split_once("Credentials come from the environment:\n")
+        .expect("the credentials section")
+        .1;
+    for provider in regplan::providers() {
+        assert!(
+            section.contains(&format!("  {}.*", provider.id)),
+            "{}: {section}",
+            provider.id
+        );
+        for accepts in provider.credentials {
+            assert!(section.contains(&accepts.sends.summary()), "{section}");
+        }
+    }
+    for variable in credentials::declared_variables() {
+        assert!(section.contains(variable), "{variable}: {section}");
+    }
+    for line in [
+        "  gcore.*       GCORE_API_KEY: `Authorization: APIKey …`\n",
+        "  qovery.*      QOVERY_API_TOKEN: `Authorization: Token …`\n                or with --bearer: `Authorization: Bearer …`\n",
+        "  huawei_swr.*  HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID): `SDK-HMAC-SHA256` signature\n                or HUAWEICLOUD_SDK_IAM_TOKEN: `X-Auth-Token: …`\n",
+    ] {
+        assert!(section.contains(line), "{line}: {section}");
+    }
 }

@@ -79,7 +79,7 @@ fn credentials_table() -> String {
                 )
                 .collect();
             let sent = match accepts.sends {
-                Sends::Header { name, prefix } => format!("`{name}: {prefix}…`"),
+                Sends::Header { .. } => accepts.sends.summary(),
                 Sends::NcpSignatureV2 => "API Gateway signature v2: `x-ncp-apigw-timestamp`, `x-ncp-iam-access-key`, `x-ncp-apigw-signature-v2`".to_owned(),
                 Sends::HuaweiSignature => "`SDK-HMAC-SHA256` signature: `Host`, `X-Sdk-Date`, `X-Project-Id`, `Authorization`".to_owned(),
             };

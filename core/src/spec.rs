@@ -95,6 +95,19 @@ pub enum Sends {
     HuaweiSignature,
 }
 
+impl Sends {
+    /// How the request carries the credential, in a few words (the CLI's
+    /// help): the header with its prefix, or the signature's name.
+    #[must_use]
+    pub fn summary(&self) -> String {
+        match self {
+            Sends::Header { name, prefix } => format!("`{name}: {prefix}…`"),
+            Sends::NcpSignatureV2 => "API Gateway signature v2".to_owned(),
+            Sends::HuaweiSignature => "`SDK-HMAC-SHA256` signature".to_owned(),
+        }
+    }
+}
+
 /// One credential type a provider accepts: how it is sent and which
 /// environment variable fills each member.
 #[derive(Debug)]
@@ -117,6 +130,19 @@ impl Accepts {
     /// The optional members that a variable fills.
     pub fn optional(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
         self.pairs(self.kind.optional)
+    }
+
+    /// Its variables in words: the required ones joined by "and", the
+    /// optional ones in brackets.
+    #[must_use]
+    pub fn variables_in_words(&self) -> String {
+        let required: Vec<&str> = self.required().map(|(_, v)| v).collect();
+        let optional: Vec<&str> = self.optional().map(|(_, v)| v).collect();
+        let mut words = required.join(" and ");
+        if !optional.is_empty() {
+            words.push_str(&format!(" (optional {})", optional.join(", ")));
+        }
+        words
     }
 
     fn pairs(
@@ -171,7 +197,7 @@ impl Serialize for Endpoint {
 }
 
 /// A provider: its default endpoint and authentication.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Provider {
     /// Short id, the first part of every operation id.
     pub id: &'static str,
@@ -183,18 +209,59 @@ pub struct Provider {
     /// `operations --json` (`gcore_api_key`); the request builder follows
     /// each [`Accepts::sends`] of [`Provider::credentials`] instead.
     pub auth: &'static str,
-    /// The environment variables the CLI reads credentials from, in words
-    /// (checked against [`Provider::credentials`] by a test).
-    pub credential_env: &'static str,
     /// Every credential type the provider accepts, in order of preference
     /// when read from the environment: how each is sent and which variables
     /// fill it. The request builder, `credentials_from_env`, the CLI and the
     /// README read this one declaration.
-    #[serde(rename = "env")]
     pub credentials: &'static [Accepts],
 }
 
+/// `{id, name, base_url, auth, credential_env, env}` (the `operations --json`
+/// output), `credential_env` written by [`Provider::credential_env`].
+impl Serialize for Provider {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Provider", 6)?;
+        out.serialize_field("id", self.id)?;
+        out.serialize_field("name", self.name)?;
+        out.serialize_field("base_url", &self.base_url)?;
+        out.serialize_field("auth", self.auth)?;
+        out.serialize_field("credential_env", &self.credential_env())?;
+        out.serialize_field("env", self.credentials)?;
+        out.end()
+    }
+}
+
 impl Provider {
+    /// The environment variables credentials come from, in words, from
+    /// [`Provider::credentials`]: each type's [`Accepts::variables_in_words`],
+    /// joined by ", or"; a type
+    /// whose variables an earlier one already names adds nothing (Qovery's
+    /// `bearer` reads `QOVERY_API_TOKEN` too). The CLI's missing-credentials
+    /// message and `operations --json` show it.
+    #[must_use]
+    pub fn credential_env(&self) -> String {
+        self.credentials_read()
+            .filter(|(_, repeated)| !repeated)
+            .map(|(accepts, _)| accepts.variables_in_words())
+            .collect::<Vec<_>>()
+            .join(", or ")
+    }
+
+    /// Each accepted type, with whether an earlier type already reads all
+    /// its variables (then it is chosen only when asked for by name).
+    pub fn credentials_read(&self) -> impl Iterator<Item = (&'static Accepts, bool)> {
+        let all = self.credentials;
+        all.iter().enumerate().map(move |(i, accepts)| {
+            let earlier = all.iter().take(i).flat_map(|a| a.env.iter());
+            let repeated = accepts
+                .env
+                .iter()
+                .all(|(_, v)| earlier.clone().any(|(_, w)| w == v));
+            (accepts, repeated)
+        })
+    }
+
     /// The credential types accepted, in order.
     #[must_use]
     pub fn accepted(&self) -> Vec<&'static str> {

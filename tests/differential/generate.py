@@ -6,7 +6,8 @@ Each operation starts from its example (examples/<op>.json) and is mutated
 field by field: removed, given every JSON type, boundary-length and unicode
 strings, integers at and beyond their bounds, extra and misspelt keys, nested
 changes inside objects and arrays. Options vary too: credentials of the right
-and wrong type, revealed or masked secrets, a fixed signing time, base URLs.
+and wrong type (the right ones built from each provider's declared credentials, read from
+`regplan operations --json`), revealed or masked secrets, a fixed signing time, base URLs.
 Every runtime (Rust, Python, Node addon, wasm) answers each line; the outputs
 must be byte-identical (tests/differential/compare.py).
 """
@@ -14,33 +15,61 @@ import argparse
 import json
 import pathlib
 import random
+import subprocess
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 CHARS = list("abcxyz0189-_./:%~ AZ") + ["\n", "\r", "\t", "\u0000", "é", "ß", "🚀", "\u200b", "\ufeff", "\u2028", "\\", '"']
 SCALARS = [None, True, False, 0, 1, -1, 2, 5, 1000, 1001, 2147483648, -9007199254740991, 9007199254740991,
            0.5, 5.0, -0.0, 1e300, "", "5", "true", "null", "A", "a" * 300, [], {}, [1, "a"], {"a": 1}]
-CREDENTIALS = {
-    "gcore": [{"type": "api_key", "api_key": "gk-secret-1"}],
-    "qovery": [{"type": "token", "token": "qv-token-1"}, {"type": "bearer", "token": "eyJ.jwt.sig"}],
-    "ncloud": [{"type": "access_key", "access_key": "ncp_ak", "secret_key": "ncp_sk"}],
-    "huawei_swr": [{"type": "access_key", "access_key": "HWAK", "secret_key": "HWSK"},
-                   {"type": "access_key", "access_key": "HWAK", "secret_key": "HWSK", "project_id": "p1"},
-                   {"type": "iam_token", "token": "MIItoken"}],
+# Sample secret values of the existing providers (kept so that their inputs stay byte-identical);
+# a new provider's members get "<provider>-<member>".
+SAMPLE_VALUES = {
+    ("gcore", "api_key", "api_key"): "gk-secret-1",
+    ("qovery", "token", "token"): "qv-token-1",
+    ("qovery", "bearer", "token"): "eyJ.jwt.sig",
+    ("ncloud", "access_key", "access_key"): "ncp_ak",
+    ("ncloud", "access_key", "secret_key"): "ncp_sk",
+    ("huawei_swr", "access_key", "access_key"): "HWAK",
+    ("huawei_swr", "access_key", "secret_key"): "HWSK",
+    ("huawei_swr", "access_key", "project_id"): "p1",
+    ("huawei_swr", "iam_token", "token"): "MIItoken",
 }
+
+
+def declared_operations():
+    """`regplan operations --json`: every operation with its provider's declared credentials."""
+    out = subprocess.run(["cargo", "run", "-q", "--locked", "-p", "regplan-cli", "--", "operations", "--json"],
+                         cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def sample_credentials(provider):
+    """One credentials object per declared type with its required members, and one more with the
+    optional members too when it has any, in the declaration's order."""
+    result = []
+    for accepts in provider["env"]:
+        kind = accepts["type"]
+        groups = [accepts["required"]] + ([accepts["required"] + accepts["optional"]] if accepts["optional"] else [])
+        for members in groups:
+            credentials = {"type": kind}
+            for member, _variable in members:
+                credentials[member] = SAMPLE_VALUES.get((provider["id"], kind, member), f"{provider['id']}-{member}")
+            result.append(credentials)
+    return result
+
+
+OPERATIONS = declared_operations()
+CREDENTIALS = {op["provider"]["id"]: sample_credentials(op["provider"]) for op in OPERATIONS}
 WRONG = [{"type": "api_key", "api_key": ""}, {"type": "token", "token": "a b"}, {"type": "nope"}, "string", None]
 
 
 def examples():
+    """Each operation's example, examples/<op id with '.' and '_' as '-'>.json, in file name order."""
+    by_stem = {op["id"].replace(".", "-").replace("_", "-"): op["id"] for op in OPERATIONS}
     for path in sorted((ROOT / "examples").glob("*.json")):
-        stem = path.stem
-        provider = next(p for p in ("huawei-swr", "gcore", "qovery", "ncloud") if stem.startswith(p))
-        rest = stem[len(provider) + 1:]
-        resource, action = rest.split("-", 1) if provider != "qovery" else ("container_registries", "create")
-        if provider == "gcore" and action in ("create-multiple", "refresh-secret"):
-            action = action.replace("-", "_")
-        op = f"{provider.replace('-', '_')}.{resource}.{action}"
-        yield op, json.loads(path.read_text())
+        if path.stem in by_stem:
+            yield by_stem[path.stem], json.loads(path.read_text())
 
 
 def random_string(rng, length):

@@ -25,7 +25,6 @@ pub(crate) static GCORE: Provider = Provider {
     name: "Gcore Cloud Container Registry",
     base_url: Endpoint::Fixed("https://api.gcore.com"),
     auth: "gcore_api_key",
-    credential_env: "GCORE_API_KEY",
     // Seed 003 (every curl example) and the gcore SDK send `APIKey`; seed 000
     // writes `apikey`. Auth schemes are case-insensitive (RFC 9110 §11.1).
     credentials: &[Accepts {

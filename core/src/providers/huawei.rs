@@ -24,7 +24,6 @@ pub(crate) static HUAWEI_SWR: Provider = Provider {
     name: "Huawei Cloud SWR",
     base_url: Endpoint::FromInput(endpoint),
     auth: "huawei_ak_sk",
-    credential_env: "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (optional HUAWEICLOUD_SDK_PROJECT_ID), or HUAWEICLOUD_SDK_IAM_TOKEN",
     // The names huaweicloudsdkcore's `BasicCredentials` reads.
     // huaweicloudsdkcore signer.py: every header is signed, so Host, X-Sdk-Date
     // and X-Project-Id are added first and the signature last.

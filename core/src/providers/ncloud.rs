@@ -21,7 +21,6 @@ pub(crate) static NCLOUD: Provider = Provider {
     name: "NAVER Cloud Container Registry",
     base_url: Endpoint::FromInput(endpoint),
     auth: "ncp_signature_v2",
-    credential_env: "NCLOUD_ACCESS_KEY and NCLOUD_SECRET_KEY",
     // Seed 002 and NAVER's API Gateway guide: the signature covers method,
     // path with query, timestamp and access key; the body is not signed.
     credentials: &[Accepts {

@@ -28,7 +28,6 @@ pub(crate) static QOVERY: Provider = Provider {
     name: "Qovery",
     base_url: Endpoint::Fixed("https://api.qovery.com"),
     auth: "qovery_token",
-    credential_env: "QOVERY_API_TOKEN (or a JWT with --bearer)",
     // One variable for both: an API token by default, a JWT when asked for `bearer`.
     // Seed 001, securitySchemes ApiKeyAuth and bearerAuth.
     credentials: &[
