@@ -11,12 +11,12 @@ ROOT="$(cd "$HERE/.." && pwd)"
 cd "$HERE"
 
 # Size budget of the optimized .wasm (raw and gzip -9 bytes): issue 12 asks
-# for at most 150 KB gzip, every feature kept; the budget is 150 KiB. The
-# patterns run on regex-lite here (core feature `lite-regex`: README "Size
-# and speed"); measured 147,917 B before the typed issue kinds and
-# credentialsFromEnv landed, 153,108 B after them and the declarative rules.
-MAX_RAW=380000
-MAX_GZIP=153600
+# for at most 150 KB gzip, every feature kept. The patterns run on
+# regex-lite here (core feature `lite-regex`: README "Size and speed").
+# Measured 332,956 / 141,137 B once serde's float formatting went (it was
+# 359,945 / 153,108 B with it).
+MAX_RAW=350000
+MAX_GZIP=150000
 
 # The profile wasm-release is opt-level "z" (smallest), for every crate:
 # opt-level 3 for this one (where the core's validator is instantiated for

@@ -7,7 +7,7 @@
 //! declaration [`KIND_RULES`], read by the generic engine (`validate.rs`,
 //! `schema.rs`, `docs.rs`).
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::{field, matching, src, ANY_STRING, NON_EMPTY};
 use crate::grammar;
@@ -88,7 +88,10 @@ static JSON_CREDENTIALS_RULE: StrRule = StrRule {
     checks: &[StrCheck {
         code: Code::InvalidJson,
         message: "must hold a JSON object: the contents of the service account key file",
-        test: |s| serde_json::from_str::<Map<String, Value>>(s).is_ok(),
+        // Parsed as a `Value`, then asked for an object: the same texts pass
+        // as for `Map<String, Value>`, but a typed target's type-mismatch
+        // error would keep core::fmt's float formatting (27 KB raw) in the wasm.
+        test: |s| matches!(serde_json::from_str::<Value>(s), Ok(Value::Object(_))),
     }],
     grammar_source: None,
 };
@@ -458,5 +461,37 @@ mod tests {
             assert!(KIND_RULE.values.contains(&case.value));
         }
         assert_eq!(KIND_RULES.cases.len(), KIND_RULE.values.len());
+    }
+
+    #[test]
+    fn json_credentials_accept_exactly_the_texts_a_map_accepts() {
+        let test = JSON_CREDENTIALS_RULE.checks[0].test;
+        let accepted = [
+            r#"{"type": "service_account"}"#,
+            "{}",
+            r#" {"a": [1.5, null]} "#,
+            r#"{"a": 1, "a": 2}"#,
+        ];
+        let refused = [
+            "[]",
+            "1.5",
+            "-0.0",
+            r#""{}""#,
+            "null",
+            "true",
+            "{",
+            r#"{"a": 1} x"#,
+            "{'a': 1}",
+        ];
+        for text in accepted {
+            assert!(test(text), "{text}");
+        }
+        for text in refused {
+            assert!(!test(text), "{text}");
+        }
+        for text in accepted.iter().chain(&refused) {
+            let as_map = serde_json::from_str::<serde_json::Map<String, Value>>(text).is_ok();
+            assert_eq!(test(text), as_map, "{text}");
+        }
     }
 }
