@@ -66,6 +66,7 @@ button {
   border: 1px solid var(--regplan-accent); background: var(--regplan-background); color: var(--regplan-accent);
   padding: 0.3rem 0.7rem; justify-self: start;
 }
+button:disabled { cursor: default; opacity: 0.55; }
 button.primary { background: var(--regplan-accent); color: var(--regplan-accent-text); font-weight: 600; padding: 0.45rem 1rem; }
 .summary { border-left: 4px solid var(--regplan-error); padding: 0.4rem 0.75rem; color: var(--regplan-error); }
 .summary ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
@@ -228,7 +229,7 @@ export class RegplanFormElement extends Base {
     const code = element("pre", { part: "preview-code", "aria-labelledby": previewTitle.id });
     const note = element("p", { part: "preview-note", class: "help", hidden: true, text: "A preview: placeholders stand where the credentials go." });
     const copy = element("button", { type: "button", part: "copy", text: "Copy as curl" });
-    const preview = element("section", { part: "preview", class: "preview", "aria-labelledby": previewTitle.id }, previewTitle, note, code, copy);
+    const preview = element("div", { part: "preview", class: "preview", role: "group", "aria-labelledby": previewTitle.id }, previewTitle, note, code, copy);
     form.append(summary, actions, preview);
 
     this.#parts = { form, summary, status, code, copy, note };
@@ -479,7 +480,15 @@ export class RegplanFormElement extends Base {
       }
       this.#show(entry, report.errors.filter((issue) => issue.path === p));
     }
-    if (this.#submitted) this.#showSummary(validate(this.#op.id, input, { form: true }).errors);
+    if (this.#submitted) {
+      const { errors } = validate(this.#op.id, input, { form: true });
+      this.#showSummary(errors);
+      this.#parts.status.textContent = this.#problems(errors.length);
+    }
+  }
+
+  #problems(n) {
+    return n === 0 ? "" : `${n} ${n === 1 ? "problem" : "problems"} to fix`;
   }
 
   #valueAt(input, pointer) {
@@ -537,7 +546,7 @@ export class RegplanFormElement extends Base {
     this.#showSummary(report.errors);
     const { status } = this.#parts;
     if (!report.valid) {
-      status.textContent = `${report.errors.length} ${report.errors.length === 1 ? "problem" : "problems"} to fix`;
+      status.textContent = this.#problems(report.errors.length);
       const first = [...this.#controls.values()].find((c) => !c.wrapper.hidden && c.input.getAttribute("aria-invalid") === "true");
       first?.input.focus();
       this.#updatePreview();

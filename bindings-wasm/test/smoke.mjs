@@ -18,4 +18,8 @@ const result = webPlan("gcore.registries.create", { project_id: 1, region_id: 76
 assert.equal(result.request.headers.Authorization, "APIKey k3y");
 assert.ok(!result.curl.includes("k3y"));
 assert.equal(typeof RegplanError, "function");
+// regplan-wasm/form resolves through `exports` and imports without a DOM (it defines <regplan-form> only where customElements exists).
+const { RegplanFormElement } = await import("regplan-wasm/form");
+assert.equal(typeof RegplanFormElement, "function");
+assert.equal(typeof globalThis.customElements, "undefined");
 console.log("smoke (import, node + web builds):", report.errors[0].path, result.request.url);
