@@ -183,7 +183,8 @@ export class RegplanFormElement extends Base {
 
   connectedCallback() {
     loaded().then(
-      () => this.#render(),
+      // Moved in the document: the controls (and what was typed) stay.
+      () => this.#op?.id !== this.operation && this.#render(),
       (error) => this.#fail(`regplan-wasm did not load: ${error?.message ?? error}`),
     );
   }

@@ -104,7 +104,7 @@ function snapshot(id) {
       suggestions: [...wrapper.querySelectorAll("[part=suggestion]")].map((b) => [b.dataset.value, b.textContent]),
     };
   });
-  const groups = [...shadow.querySelectorAll("fieldset[data-pointer]")].map((g) => ({
+  const groups = [...shadow.querySelectorAll("fieldset[aria-describedby]")].map((g) => ({
     pointer: g.dataset.pointer,
     errors: [...shadow.getElementById(g.getAttribute("aria-describedby")).children].map((m) => [m.dataset.code, m.textContent]),
   }));
@@ -256,6 +256,28 @@ try {
   same("gcore: ... whose JSON is masked (the page's log)", [gcorePlanned?.json.includes('"Authorization":"APIKey ***"'), gcorePlanned?.json.includes(API_KEY),
     (await page.textContent("#log")).includes(API_KEY)], [true, false, false]);
   same("gcore: status after planning", (await form("gcore")).status, "Planned: nothing was sent");
+
+  // An element made by script; its operation changed; an unknown one.
+  same("an element made by script follows its operation attribute", await page.evaluate(async () => {
+    const el = document.createElement("regplan-form");
+    el.setAttribute("operation", "ncloud.registries.create");
+    document.querySelector("main").append(el);
+    await el.ready;
+    const names = () => [...el.shadowRoot.querySelectorAll("[name]")].map((c) => `${c.name}:${c.localName}`);
+    const first = names();
+    const region = [...el.shadowRoot.querySelector('[name="/region"]').options].map((o) => o.textContent);
+    el.operation = "gcore.registries.resize";
+    const second = names();
+    el.operation = "nope.nothing";
+    const unknown = el.shadowRoot.querySelector("[role=alert]").textContent;
+    el.remove();
+    return { first, region, second, unknown };
+  }), {
+    first: ["/region:select", "/registry:input", "/bucket:input"],
+    region: ["Default (KR)", "KR", "SGN", "JPN"],
+    second: ["/project_id:input", "/region_id:input", "/registry_id:input", "/storage_limit:input"],
+    unknown: "unknown operation nope.nothing",
+  });
 
   // ---- Qovery create: the config fields follow kind ----
   const shownNames = async () => (await form("qovery")).controls.filter((c) => c.shown).map((c) => c.name);
