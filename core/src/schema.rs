@@ -105,12 +105,15 @@ pub(crate) fn operation_schema(op: &Operation, draft: Draft) -> Value {
 /// The branches as one `if`/`then`/`else` chain: each branch's `else` is the
 /// next branch.
 fn else_chain(branches: Vec<Value>) -> Option<Value> {
-    branches.into_iter().rev().fold(None, |otherwise, mut branch| {
-        if let (Some(otherwise), Value::Object(map)) = (otherwise, &mut branch) {
-            map.insert("else".into(), otherwise);
-        }
-        Some(branch)
-    })
+    branches
+        .into_iter()
+        .rev()
+        .fold(None, |otherwise, mut branch| {
+            if let (Some(otherwise), Value::Object(map)) = (otherwise, &mut branch) {
+                map.insert("else".into(), otherwise);
+            }
+            Some(branch)
+        })
 }
 
 /// A field whose properties the `then` branches declare (Qovery's `config`,
