@@ -90,6 +90,13 @@ impl Wording for String {
     }
 }
 
+impl Param for String {
+    const TYPE: ParamType = ParamType::String;
+    fn push(&self, name: &'static str, params: &mut Vec<(&'static str, Value)>) {
+        params.push((name, Value::from(self.as_str())));
+    }
+}
+
 impl Param for i64 {
     const TYPE: ParamType = ParamType::Integer;
     fn push(&self, name: &'static str, params: &mut Vec<(&'static str, Value)>) {
@@ -298,11 +305,11 @@ issue_kinds! {
     /// An empty string where a value is needed.
     Empty(TooShort) { min: usize, } [] => "must not be empty";
     /// A string shorter than its minimum length, in Unicode code points.
-    TooShort(TooShort) { min: usize, } [] => "must be at least {min} characters long";
+    TooShort(TooShort) { min: usize, suggestion: Option<String>, } [] => "must be at least {min} characters long";
     /// A string longer than its maximum length, in Unicode code points.
-    TooLong(TooLong) { max: usize, } [] => "must be at most {max} characters long";
-    /// A string that breaks one named rule of its grammar; the message is the rule's own.
-    Pattern(Pattern) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    TooLong(TooLong) { max: usize, suggestion: Option<String>, } [] => "must be at most {max} characters long";
+    /// A string that breaks one named rule of its grammar; the message is the rule's own. For a name, `suggestion` is the nearest valid one, when there is one.
+    Pattern(Pattern) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// A URL that must use https does not.
     NotHttps(NotHttps) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
     /// A URL that cannot be parsed.
@@ -310,11 +317,11 @@ issue_kinds! {
     /// A string that must hold JSON does not hold the documented shape.
     InvalidJson(InvalidJson) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
     /// A name in the form of an IP address where that is not allowed.
-    IpAddress(IpAddress) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    IpAddress(IpAddress) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// Separators next to each other in a Huawei SWR name.
-    AdjacentSeparators(AdjacentSeparators) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    AdjacentSeparators(AdjacentSeparators) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// More than two consecutive underscores in a Huawei SWR name.
-    TooManyUnderscores(TooManyUnderscores) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    TooManyUnderscores(TooManyUnderscores) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// An integer beyond what JavaScript holds exactly (2^53 - 1), wherever no rule bound is tighter.
     UnsafeInteger(OutOfRange) { min: i64, max: i64, } [] => "must be between -9007199254740991 and 9007199254740991: larger integers lose precision in JavaScript";
     /// A number outside its documented bounds; `also` lists values allowed beyond them.
@@ -356,11 +363,43 @@ impl IssueKind {
             Code::NotHttps => IssueKind::NotHttps { pattern, rule },
             Code::InvalidUrl => IssueKind::InvalidUrl { pattern, rule },
             Code::InvalidJson => IssueKind::InvalidJson { pattern, rule },
-            Code::IpAddress => IssueKind::IpAddress { pattern, rule },
-            Code::AdjacentSeparators => IssueKind::AdjacentSeparators { pattern, rule },
-            Code::TooManyUnderscores => IssueKind::TooManyUnderscores { pattern, rule },
-            _ => IssueKind::Pattern { pattern, rule },
+            Code::IpAddress => IssueKind::IpAddress {
+                pattern,
+                rule,
+                suggestion: None,
+            },
+            Code::AdjacentSeparators => IssueKind::AdjacentSeparators {
+                pattern,
+                rule,
+                suggestion: None,
+            },
+            Code::TooManyUnderscores => IssueKind::TooManyUnderscores {
+                pattern,
+                rule,
+                suggestion: None,
+            },
+            _ => IssueKind::Pattern {
+                pattern,
+                rule,
+                suggestion: None,
+            },
         }
+    }
+
+    /// This kind with `params.suggestion` set, for the kinds that carry one
+    /// (a name's length and grammar); any other kind is returned as it is.
+    #[must_use]
+    pub fn with_suggestion(mut self, name: Option<&str>) -> Self {
+        if let IssueKind::TooShort { suggestion, .. }
+        | IssueKind::TooLong { suggestion, .. }
+        | IssueKind::Pattern { suggestion, .. }
+        | IssueKind::IpAddress { suggestion, .. }
+        | IssueKind::AdjacentSeparators { suggestion, .. }
+        | IssueKind::TooManyUnderscores { suggestion, .. } = &mut self
+        {
+            *suggestion = name.map(str::to_owned);
+        }
+        self
     }
 
     /// A number outside `min..=max` (`also` lists values allowed besides),
@@ -602,6 +641,7 @@ mod tests {
     fn static_messages_do_not_allocate() {
         let rule = IssueKind::Pattern {
             pattern: None,
+            suggestion: None,
             rule: "must start with a letter",
         };
         assert!(matches!(

@@ -68,6 +68,7 @@ pub mod interop;
 pub mod issue_kind;
 pub mod json_text;
 mod providers;
+pub mod repair;
 pub mod record;
 mod report;
 mod request;
