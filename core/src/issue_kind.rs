@@ -143,9 +143,12 @@ impl Param for Vec<&'static str> {
     }
 }
 
+/// Other fields, named by their labels (`Access key ID, Username`): a
+/// message is read by a person, `params` keep the keys for programs.
 impl Wording for Vec<&'static str> {
     fn words(&self) -> Cow<'static, str> {
-        Cow::Owned(self.join(", "))
+        let labels: Vec<String> = self.iter().map(|name| crate::schema::label(name)).collect();
+        Cow::Owned(labels.join(", "))
     }
 }
 
@@ -163,10 +166,16 @@ impl Param for &'static [&'static [&'static str]] {
     }
 }
 
-/// Alternative groups of fields read as `a + b or c`.
+/// Alternative groups of fields read as `A + B or C`, each field by its label.
 impl Wording for &'static [&'static [&'static str]] {
     fn words(&self) -> Cow<'static, str> {
-        let groups: Vec<String> = self.iter().map(|g| g.join(" + ")).collect();
+        let groups: Vec<String> = self
+            .iter()
+            .map(|g| {
+                let labels: Vec<String> = g.iter().map(|name| crate::schema::label(name)).collect();
+                labels.join(" + ")
+            })
+            .collect();
         Cow::Owned(groups.join(" or "))
     }
 }
@@ -349,9 +358,11 @@ issue_kinds! {
     /// A control character in a value that lands in a URL or picks an endpoint.
     ControlCharacter(ControlCharacter) {} [] => "must not contain control characters (CR, LF, tab, NUL, ...)";
     /// Warning: Docker Hub without credentials is subject to anonymous pull rate limits.
-    DockerHubRateLimit(DockerHubRateLimit) { kind: &'static str, } [] => "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit";
+    DockerHubRateLimit(DockerHubRateLimit) { kind: &'static str, } [] => "Docker Hub limits anonymous pulls; set Username and Password to avoid hitting the pull rate limit";
     /// Warning: a well-formed region missing from the vendor SDK's region table; `endpoint` is the URL derived from its name.
     UnknownRegion(UnknownRegion) { known: Vec<&'static str>, } [endpoint: String,] => "is not in the SDK's region table; using {endpoint}";
+    /// Warning: a preview, planned without credentials; `credentials` names the type whose placeholders stand in the request.
+    Preview(Preview) { credentials: &'static str, } [] => "placeholders stand in for the credentials; this request cannot be sent";
 }
 
 impl IssueKind {
@@ -601,7 +612,7 @@ mod tests {
             group: &["username", "password"],
             with: vec!["username"],
         };
-        assert_eq!(kind.message(), "is required together with username");
+        assert_eq!(kind.message(), "is required together with Username");
         assert_eq!(
             kind.params(),
             vec![
@@ -615,7 +626,7 @@ mod tests {
         };
         assert_eq!(
             conflict.message(),
-            "set either access_key + secret_key or role_arn, not both"
+            "set either Access key + Secret key or Role ARN, not both"
         );
         let near = IssueKind::NotAllowedNear {
             allowed: &["a", "b"],

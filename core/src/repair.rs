@@ -222,10 +222,7 @@ impl Repair {
         if let Some(fixed) = fixed {
             if out.is_empty() {
                 // Only what may start a name survives at the front.
-                let kept: String = fixed
-                    .chars()
-                    .skip_while(|c| !(self.first)(*c))
-                    .collect();
+                let kept: String = fixed.chars().skip_while(|c| !(self.first)(*c)).collect();
                 out.push_str(&kept);
             } else if self.separators.is_empty() {
                 // No separators in this grammar: the run is dropped.
@@ -297,7 +294,11 @@ mod tests {
             (&GCORE_REGISTRY_NAME, "1-Bad_", "bad"),
             (&GCORE_REGISTRY_NAME, "a--b", "a--b"),
             (&GCORE_USER_NAME, "John Doe", "johndoe"),
-            (&OCI_REPOSITORY_NAME, "/Library//My Nginx/", "library/my-nginx"),
+            (
+                &OCI_REPOSITORY_NAME,
+                "/Library//My Nginx/",
+                "library/my-nginx",
+            ),
             (&OCI_REPOSITORY_NAME, "a._b", "a.b"),
             (&OCI_TAG, ".V1 final", "V1-final"),
             (&OCI_TAG, "_v1.", "_v1."),

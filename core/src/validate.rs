@@ -777,8 +777,8 @@ mod tests {
                     "/url",
                     "must be exactly https://m.example for kind M (or be left out)",
                 ),
-                ("required", "/settings/b", "is required together with a"),
-                ("conflict", "/settings/d", "set either c or d, not both"),
+                ("required", "/settings/b", "is required together with A"),
+                ("conflict", "/settings/d", "set either C or D, not both"),
             ];
             let expected: Vec<(String, String, String)> = expected
                 .iter()
@@ -797,7 +797,7 @@ mod tests {
                 [(
                     "required".to_owned(),
                     "/settings".to_owned(),
-                    "kind M needs credentials: c or d".to_owned()
+                    "kind M needs credentials: C or D".to_owned()
                 )]
             );
             assert_eq!(
@@ -805,7 +805,7 @@ mod tests {
                 [(
                     "docker_hub_rate_limit".to_owned(),
                     "/settings".to_owned(),
-                    "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit".to_owned()
+                    "Docker Hub limits anonymous pulls; set Username and Password to avoid hitting the pull rate limit".to_owned()
                 )]
             );
             assert!(check("https://m.example", &["a", "b", "c"]).is_valid());

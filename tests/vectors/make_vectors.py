@@ -547,14 +547,14 @@ qovery += [
     invalid("typo in a config key: did you mean", Q,
             qinput("ECR", config={"region": "eu-west-3", "access_key_id": "A", "secret_acess_key": "s"}),
             err("unknown_field", "/config/secret_acess_key", params={"suggestion": "secret_access_key"}),
-            err("required", "/config/secret_access_key", message="is required together with access_key_id")),
+            err("required", "/config/secret_access_key", message="is required together with Access key ID")),
     invalid("ECR: url missing", Q, qinput("ECR", url=False),
             err("required", "/url", message="is required for kind ECR")),
     invalid("ECR: region missing", Q, qinput("ECR", config={"access_key_id": "A", "secret_access_key": "s"}),
             err("required", "/config/region", message="is required for kind ECR")),
     invalid("ECR: no credentials at all", Q, qinput("ECR", config={"region": "eu-west-3"}),
             err("required", "/config",
-                message="kind ECR needs credentials: access_key_id + secret_access_key or role_arn")),
+                message="kind ECR needs credentials: Access key ID + Secret access key or Role ARN")),
     invalid("ECR: access key without secret", Q, qinput("ECR", config={"region": "r", "access_key_id": "A"}),
             err("required", "/config/secret_access_key")),
     invalid("ECR: secret without access key", Q, qinput("ECR", config={"region": "r", "secret_access_key": "s"}),
@@ -562,7 +562,7 @@ qovery += [
     invalid("ECR: keys and role_arn both", Q,
             qinput("ECR", config={"region": "r", "access_key_id": "A", "secret_access_key": "s", "role_arn": "arn"}),
             err("conflict", "/config/role_arn",
-                message="set either access_key_id + secret_access_key or role_arn, not both")),
+                message="set either Access key ID + Secret access key or Role ARN, not both")),
     invalid("ECR: username is another kind's key", Q,
             qinput("ECR", config={**VALID_CONFIG["ECR"][0], "username": "u"}),
             err("forbidden", "/config/username", message="is not used by kind ECR",
@@ -590,8 +590,8 @@ qovery += [
             err("required", "/config/region")),
     invalid("GCP_ARTIFACT_REGISTRY: neither json_credentials nor workload identity", Q,
             qinput(GCP, config={"region": "europe-west1"}),
-            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: json_credentials or "
-                "gcp_credentials_type + project_id + service_account_email + workload_identity_provider_resource")),
+            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: JSON credentials or "
+                "GCP credentials type + Project ID + Service account email + Workload identity provider resource")),
     qrequest("GCP_ARTIFACT_REGISTRY: workload identity federation (TypeScript client keys)",
              qinput(GCP, config={"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}),
              qbody(GCP, {"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}, GCP_URL)),
@@ -629,9 +629,9 @@ for bad, label in [("not json", "not JSON"), ("[1, 2]", "a JSON array"), ('"text
                               message="must hold a JSON object: the contents of the service account key file")))
 for kind in ["DOCKER_HUB", "GITHUB_CR", "GITLAB_CR", "GENERIC_CR", "GITHUB_ENTERPRISE_CR"]:
     qovery.append(invalid(f"{kind}: username without password", Q, qinput(kind, config={"username": "me"}),
-                          err("required", "/config/password", message="is required together with username")))
+                          err("required", "/config/password", message="is required together with Username")))
     qovery.append(invalid(f"{kind}: password without username", Q, qinput(kind, config={"password": "pw"}),
-                          err("required", "/config/username", message="is required together with password")))
+                          err("required", "/config/username", message="is required together with Password")))
 for kind in ["GITHUB_ENTERPRISE_CR", "PUBLIC_ECR", "GENERIC_CR", "SCALEWAY_CR", "GCP_ARTIFACT_REGISTRY", "AZURE_CR"]:
     qovery.append(invalid(f"{kind}: url required", Q, qinput(kind, url=False),
                           err("required", "/url", message=f"is required for kind {kind}")))
