@@ -141,8 +141,7 @@ impl Request {
     }
 
     /// A serializable view (`method`, `url`, `headers` as an ordered map,
-    /// `body` as text, `defaults_applied`, `warnings`, and `preview: true`
-    /// for a preview).
+    /// `body` as text, `defaults_applied`, `warnings`, `preview`).
     #[must_use]
     pub fn view(&self, reveal: bool) -> RequestView<'_> {
         RequestView {
@@ -219,11 +218,7 @@ impl Serialize for RequestView<'_> {
         s.serialize_field("body", &r.body_text(self.reveal))?;
         s.serialize_field("defaults_applied", &r.defaults_applied)?;
         s.serialize_field("warnings", &r.warnings)?;
-        if r.preview {
-            s.serialize_field("preview", &true)?;
-        } else {
-            s.skip_field("preview")?;
-        }
+        s.serialize_field("preview", &r.preview)?;
         s.end()
     }
 }

@@ -87,7 +87,7 @@ fn with_credentials_preview_changes_nothing() -> Result<(), Error> {
     assert!(!with.preview);
     assert_eq!(with, without);
     let view: Value = serde_json::from_str(&with.to_json(false)).unwrap_or_default();
-    assert_eq!(view.get("preview"), None);
+    assert_eq!(view["preview"], json!(false));
     Ok(())
 }
 
