@@ -206,6 +206,7 @@ fn outcome(planned: &Result<Request, Error>) -> Value {
             "body": request.body_text(true),
             "defaults_applied": request.defaults_applied,
             "warnings": issues(&request.warnings),
+            "preview": request.preview,
         }}),
         Err(Error::Invalid(report)) => {
             json!({"invalid": {"errors": issues(&report.errors), "warnings": issues(&report.warnings)}})
