@@ -314,6 +314,46 @@ mod tests {
         }
     }
 
+    /// The suggestion of `/name` on each issue of a Gcore registry name.
+    fn suggestions_for(name: &str) -> Vec<Option<String>> {
+        let input = serde_json::json!({"project_id": 1, "region_id": 76, "name": name});
+        let report = crate::validate("gcore.registries.create", &input);
+        report
+            .map(|r| {
+                r.errors
+                    .iter()
+                    .map(|issue| {
+                        issue
+                            .params
+                            .iter()
+                            .find(|(key, _)| *key == "suggestion")
+                            .and_then(|(_, value)| value.as_str().map(str::to_owned))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn long_inputs_are_cut_and_very_long_ones_not_repaired() {
+        let just_within = "A".repeat(LONGEST_REPAIRED);
+        assert_eq!(
+            suggestions_for(&just_within),
+            vec![Some("a".repeat(24)); 3],
+            "too_long, must start with a lowercase letter, may contain only ..."
+        );
+        let beyond = "A".repeat(LONGEST_REPAIRED + 1);
+        assert_eq!(suggestions_for(&beyond), vec![None; 3]);
+    }
+
+    #[test]
+    fn a_suggestion_passes_every_rule_or_is_not_made() {
+        // "9-" repairs to "", which the rule refuses: no suggestion.
+        assert_eq!(suggestions_for("9-"), vec![None, None]);
+        // A valid name has no issue, so nothing to suggest.
+        assert!(suggestions_for("reg-home1").is_empty());
+    }
+
     #[test]
     fn repairs_are_idempotent_on_their_output() {
         for repair in [

@@ -29,6 +29,11 @@ const XFAIL: &[(&str, &str, &str)] = &[
         "signed_requests::huawei: AK/SK without a timestamp",
         PYTHON_CLOCK,
     ),
+    (
+        "python",
+        "preview::a signed preview still needs a timestamp",
+        PYTHON_CLOCK,
+    ),
 ];
 
 const PYTHON_CLOCK: &str = "Python's plan() reads the clock when no timestamp is given \

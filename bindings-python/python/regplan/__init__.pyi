@@ -320,7 +320,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -330,7 +330,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -340,7 +340,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -350,7 +350,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -360,7 +360,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -370,7 +370,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -380,7 +380,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -390,7 +390,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -400,7 +400,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -410,7 +410,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -420,7 +420,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -430,7 +430,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -440,7 +440,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -450,7 +450,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -460,7 +460,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -470,7 +470,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -480,7 +480,7 @@ def plan(
     credentials: TokenCredentials | BearerCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -490,7 +490,7 @@ def plan(
     credentials: AccessKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -500,7 +500,7 @@ def plan(
     credentials: AccessKeyCredentials | IamTokenCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -510,7 +510,7 @@ def plan(
     credentials: AccessKeyCredentials | IamTokenCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
-    preview: bool = False,
+    preview: bool | None = None,
 ) -> Request: ...
 
 
