@@ -234,7 +234,7 @@ pub const OPTION_NAMES: &[&str] = &[
 ];
 
 /// Parses binding options (`credentials`, `base_url`, `timestamp`,
-/// `reveal_secrets`; `null` or absent members for none) into
+/// `reveal_secrets`, `preview`; `null` or absent members for none) into
 /// [`PlanOptions`] and the reveal flag.
 ///
 /// Parsed by hand rather than by serde: serde's messages quote the offending

@@ -15,7 +15,7 @@ use crate::spec::{
 use crate::time::Timestamp;
 
 /// Options of [`crate::plan`]; in JSON
-/// `{"credentials": {...}, "base_url": "...", "timestamp": "2026-11-22T10:15:00Z"}`.
+/// `{"credentials": {...}, "base_url": "...", "timestamp": "2026-11-22T10:15:00Z", "preview": false}`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanOptions {
