@@ -866,6 +866,10 @@ export interface JsonSchema {
   required: string[];
   additionalProperties: boolean;
   allOf?: JsonValue[];
+  /** The rules that relate fields (Qovery's per-kind rules): one `if`/`then`/`else` chain. */
+  if?: JsonValue;
+  then?: JsonValue;
+  else?: JsonValue;
   [keyword: string]: JsonValue | undefined;
 }
 

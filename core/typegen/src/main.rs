@@ -132,11 +132,23 @@ impl Op {
 }
 
 /// The discriminated variants of an operation, read from its JSON Schema:
-/// each `allOf` member `{"if": {"properties": {F: {"const": V}}}, "then": ...}`.
+/// each link of the root's `if`/`then`/`else` chain (or of each chain in its
+/// `allOf`), `{"if": {"properties": {F: {"const": V}}}, "then": ..., "else": ...}`.
 /// Values of F's enum without a branch get the full field types.
 fn variants(operation: &'static Operation) -> Option<Variants> {
     let schema = regplan::schema(operation.id).ok()?;
-    let branches = schema.get("allOf")?.as_array()?;
+    let chains = match schema.get("allOf").and_then(Value::as_array) {
+        Some(chains) => chains.iter().collect(),
+        None => vec![&schema],
+    };
+    let mut branches: Vec<&Value> = Vec::new();
+    for chain in chains {
+        let mut link = Some(chain);
+        while let Some(branch) = link.filter(|b| b.get("if").is_some()) {
+            branches.push(branch);
+            link = branch.get("else");
+        }
+    }
     let mut discriminator = None;
     let mut found: Vec<(String, &Value)> = Vec::new();
     for branch in branches {
