@@ -264,8 +264,7 @@ fn cut_at_boundary(s: &str, max: usize, separators: &str) -> String {
     if splits_a_word {
         if let Some((at, _)) = cut
             .char_indices()
-            .filter(|(_, c)| separators.contains(*c))
-            .last()
+            .rfind(|(_, c)| separators.contains(*c))
             .filter(|(at, _)| *at >= max / 2)
         {
             return cut.get(..at).unwrap_or_default().to_owned();
