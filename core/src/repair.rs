@@ -338,11 +338,11 @@ mod tests {
         let just_within = "A".repeat(LONGEST_REPAIRED);
         assert_eq!(
             suggestions_for(&just_within),
-            vec![Some("a".repeat(24)); 3],
-            "too_long, must start with a lowercase letter, may contain only ..."
+            vec![Some("a".repeat(24)); 4],
+            "too_long, then the rules on the start, the characters and the end"
         );
         let beyond = "A".repeat(LONGEST_REPAIRED + 1);
-        assert_eq!(suggestions_for(&beyond), vec![None; 3]);
+        assert_eq!(suggestions_for(&beyond), vec![None; 4]);
     }
 
     #[test]
