@@ -172,7 +172,7 @@ fn timestamp_option<'py>(timestamp: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
 /// The exact request for a valid input. Raises `ValidationError` (with every
 /// error) for an invalid one, `UsageError` for a misuse.
 #[pyfunction]
-#[pyo3(signature = (op, input, *, credentials = None, base_url = None, timestamp = None))]
+#[pyo3(signature = (op, input, *, credentials = None, base_url = None, timestamp = None, preview = None))]
 fn plan<'py>(
     py: Python<'py>,
     op: &Bound<'py, PyAny>,
@@ -180,9 +180,13 @@ fn plan<'py>(
     credentials: Option<&Bound<'py, PyAny>>,
     base_url: Option<&Bound<'py, PyAny>>,
     timestamp: Option<&Bound<'py, PyAny>>,
+    preview: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Request> {
     let op = argument("op", op)?;
     let options = PyDict::new(py);
+    if let Some(preview) = preview {
+        options.set_item("preview", preview)?;
+    }
     if let Some(credentials) = credentials {
         options.set_item("credentials", credentials)?;
     }

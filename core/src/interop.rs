@@ -225,10 +225,16 @@ pub fn schema_options(options: &Value) -> Result<Draft, Error> {
 }
 
 /// The members `plan`'s options may have.
-pub const OPTION_NAMES: &[&str] = &["credentials", "base_url", "timestamp", "reveal_secrets"];
+pub const OPTION_NAMES: &[&str] = &[
+    "credentials",
+    "base_url",
+    "timestamp",
+    "reveal_secrets",
+    "preview",
+];
 
 /// Parses binding options (`credentials`, `base_url`, `timestamp`,
-/// `reveal_secrets`; `null` or absent members for none) into
+/// `reveal_secrets`, `preview`; `null` or absent members for none) into
 /// [`PlanOptions`] and the reveal flag.
 ///
 /// Parsed by hand rather than by serde: serde's messages quote the offending
@@ -284,10 +290,21 @@ pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
             ))
         }
     };
+    let preview = match map.get("preview") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(other) => {
+            return Err(invalid(
+                "preview",
+                format!("must be true or false, not {}", type_of(other)),
+            ))
+        }
+    };
     let options = PlanOptions {
         credentials,
         base_url,
         timestamp,
+        preview,
     };
     Ok((options, reveal))
 }

@@ -24,6 +24,7 @@ from regplan._types import (
     WrongTypeParams as WrongTypeParams,
     TypeIssue as TypeIssue,
     EmptyParams as EmptyParams,
+    TooShortParams as TooShortParams,
     TooShortIssue as TooShortIssue,
     TooLongParams as TooLongParams,
     TooLongIssue as TooLongIssue,
@@ -68,6 +69,8 @@ from regplan._types import (
     DockerHubRateLimitIssue as DockerHubRateLimitIssue,
     UnknownRegionParams as UnknownRegionParams,
     UnknownRegionIssue as UnknownRegionIssue,
+    PreviewParams as PreviewParams,
+    PreviewIssue as PreviewIssue,
     Issue as Issue,
     ApiKeyCredentials as ApiKeyCredentials,
     TokenCredentials as TokenCredentials,
@@ -174,9 +177,14 @@ class Request:
     def defaults_applied(self) -> list[str]: ...
     @property
     def warnings(self) -> list[Issue]: ...
+    @property
+    def preview(self) -> bool:
+        """True for a preview (`plan(..., preview=True)` without credentials):
+        placeholders such as `<api_key>` stand where the credentials go, and
+        `httpx_auth` / `requests_auth` refuse to send it."""
     def to_curl(self, reveal_secrets: bool = False) -> str: ...
     def to_dict(self, reveal_secrets: bool = False) -> dict[str, Any]:
-        """`{method, url, headers, body (str), defaults_applied, warnings}`."""
+        """`{method, url, headers, body (str), defaults_applied, warnings, preview}`."""
 
 def operations() -> list[OperationInfo]:
     """Every operation: id, provider, summary, method, path, fields, sources."""
@@ -312,6 +320,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -321,6 +330,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -330,6 +340,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -339,6 +350,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -348,6 +360,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -357,6 +370,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -366,6 +380,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -375,6 +390,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -384,6 +400,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -393,6 +410,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -402,6 +420,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -411,6 +430,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -420,6 +440,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -429,6 +450,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -438,6 +460,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -447,6 +470,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -456,6 +480,7 @@ def plan(
     credentials: TokenCredentials | BearerCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -465,6 +490,7 @@ def plan(
     credentials: AccessKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -474,6 +500,7 @@ def plan(
     credentials: AccessKeyCredentials | IamTokenCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 @overload
 def plan(
@@ -483,6 +510,7 @@ def plan(
     credentials: AccessKeyCredentials | IamTokenCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
 ) -> Request: ...
 
 
@@ -524,6 +552,7 @@ __all__ = [
     "WrongTypeParams",
     "TypeIssue",
     "EmptyParams",
+    "TooShortParams",
     "TooShortIssue",
     "TooLongParams",
     "TooLongIssue",
@@ -568,6 +597,8 @@ __all__ = [
     "DockerHubRateLimitIssue",
     "UnknownRegionParams",
     "UnknownRegionIssue",
+    "PreviewParams",
+    "PreviewIssue",
     "Issue",
     "ApiKeyCredentials",
     "TokenCredentials",

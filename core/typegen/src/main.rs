@@ -754,7 +754,7 @@ fn python_stub(ops: &[Op]) -> String {
                 .map(|t| format!("{}Credentials", pascal(t)))
                 .collect();
             format!(
-                "\n    op: Literal[\"{}\"],\n    input: {}Input,\n    *,\n    credentials: {} | None = None,\n    base_url: str | None = None,\n    timestamp: Timestamp | None = None,\n) -> Request",
+                "\n    op: Literal[\"{}\"],\n    input: {}Input,\n    *,\n    credentials: {} | None = None,\n    base_url: str | None = None,\n    timestamp: Timestamp | None = None,\n    preview: bool | None = None,\n) -> Request",
                 op.operation.id,
                 op.name,
                 credentials.join(" | ")
