@@ -405,6 +405,7 @@ fn plan(args: &PlanArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         credentials: credentials_from_env(op, args.bearer)?,
         base_url: args.base_url.clone(),
         timestamp: Some(timestamp),
+        ..PlanOptions::default()
     };
     match regplan::plan(op.id, &input, &options) {
         Ok(request) => {

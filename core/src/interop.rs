@@ -177,6 +177,104 @@ fn options_json<I: Input>(options: Option<&I>) -> Result<Value, Failure<I::Error
     }
 }
 
+/// The members the options of `validate` and `validateMany` may have.
+pub const VALIDATE_OPTION_NAMES: &[&str] = &["form"];
+
+/// The members the options of `validateField` may have.
+pub const FIELD_OPTION_NAMES: &[&str] = &["form", "input"];
+
+/// Reads the options of `validate`, `validateMany` (`{form}`) or, with
+/// `with_input`, `validateField` (`{form, input}`) from a host value
+/// (absent, `undefined` or `null` for none). `input`, the whole current
+/// form value, is handed back as the host value it is, unread: the core
+/// reads it as an input. A member that is `undefined` or `null` is absent.
+///
+/// # Errors
+/// [`Error::InvalidOption`] for a member of the wrong type or an unknown
+/// one (the known names listed, the unknown one not shown), or the host's exception.
+pub fn read_validate_options<I: Input>(
+    options: Option<&I>,
+    with_input: bool,
+) -> Result<(crate::ValidateOptions, Option<I>), Failure<I::Error>> {
+    let invalid = |option: &'static str, reason: String| Error::InvalidOption { option, reason };
+    let mut read = crate::ValidateOptions::default();
+    let mut whole = None;
+    let Some(options) = options else {
+        return Ok((read, whole));
+    };
+    match options.shape().map_err(Failure::Host)? {
+        Shape::Undefined | Shape::Null => return Ok((read, whole)),
+        Shape::Object => {}
+        other => {
+            return Err(Failure::Api(invalid(
+                "options",
+                format!(
+                    "must be an object, not {}",
+                    crate::validate::type_name(&other)
+                ),
+            )))
+        }
+    }
+    let known = if with_input {
+        FIELD_OPTION_NAMES
+    } else {
+        VALIDATE_OPTION_NAMES
+    };
+    let mut problem: Option<Error> = None;
+    let mut members = 0usize;
+    let walked = options.entries(&mut |key, member| {
+        members += 1;
+        if problem.is_some() || members > OPTION_VALUES {
+            return Ok(());
+        }
+        let shape = member.shape().map_err(input::Abort::Host)?;
+        let absent = matches!(shape, Shape::Undefined | Shape::Null);
+        match key {
+            "form" => match shape {
+                Shape::Bool(b) => read.form = b,
+                _ if absent => {}
+                other => {
+                    problem = Some(invalid(
+                        "form",
+                        format!(
+                            "must be true or false, not {}",
+                            crate::validate::type_name(&other)
+                        ),
+                    ));
+                }
+            },
+            "input" if with_input => {
+                if !absent {
+                    whole = Some(member);
+                }
+            }
+            // The unknown name is not shown: a pasted secret can land where a key goes.
+            _ if absent => {}
+            _ => {
+                problem = Some(invalid(
+                    "options",
+                    format!("has an unknown member; known: {}", known.join(", ")),
+                ));
+            }
+        }
+        Ok(())
+    });
+    match walked {
+        Ok(()) => {}
+        Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
+        Err(input::Abort::Unsupported(foreign, _)) => {
+            return Err(Failure::Api(invalid(
+                "options",
+                format!("holds a value without JSON form: {}", foreign.message()),
+            )))
+        }
+    }
+    match problem {
+        Some(problem) => Err(Failure::Api(problem)),
+        None => Ok((read, whole)),
+    }
+}
+
 /// Reads `schema`'s options from a host value (absent, `undefined` or
 /// `null` for none): `{draft: "2020-12" | "draft-07"}`.
 ///
@@ -225,7 +323,13 @@ pub fn schema_options(options: &Value) -> Result<Draft, Error> {
 }
 
 /// The members `plan`'s options may have.
-pub const OPTION_NAMES: &[&str] = &["credentials", "base_url", "timestamp", "reveal_secrets"];
+pub const OPTION_NAMES: &[&str] = &[
+    "credentials",
+    "base_url",
+    "timestamp",
+    "reveal_secrets",
+    "form",
+];
 
 /// Parses binding options (`credentials`, `base_url`, `timestamp`,
 /// `reveal_secrets`; `null` or absent members for none) into
@@ -284,12 +388,26 @@ pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
             ))
         }
     };
+    let form = flag(map, "form")?;
     let options = PlanOptions {
         credentials,
         base_url,
         timestamp,
+        form,
     };
     Ok((options, reveal))
+}
+
+/// A `true`/`false` option member (`null` or absent for `false`).
+fn flag(map: &serde_json::Map<String, Value>, name: &'static str) -> Result<bool, Error> {
+    match map.get(name) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => Err(Error::InvalidOption {
+            option: name,
+            reason: format!("must be true or false, not {}", type_of(other)),
+        }),
+    }
 }
 
 /// The JSON type of an option value, in words (never the value).

@@ -28,6 +28,11 @@ pub struct PlanOptions {
     /// The signing instant, for providers that sign requests (NAVER, Huawei
     /// AK/SK): epoch milliseconds or RFC 3339. The core reads no clock.
     pub timestamp: Option<Timestamp>,
+    /// Read the input as a form means it ([`crate::ValidateOptions::form`]):
+    /// `""` and `null` members absent, integer text as integers, in the
+    /// request too (`project_id: "1"` builds `.../registries/1/...`).
+    #[serde(default)]
+    pub form: bool,
 }
 
 /// One request header. Part of its value may be secret.

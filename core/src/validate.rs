@@ -41,6 +41,28 @@ impl At<'_> {
 /// A report, and the declared fields' values when they were read.
 pub(crate) type Checked = (Report, Option<Record>);
 
+/// How [`crate::validate_with_options`] and
+/// [`crate::validate_field_with_options`] read an input.
+///
+/// ```
+/// use regplan::{validate_with_options, Failure, ValidateOptions};
+/// let form = ValidateOptions { form: true };
+/// let input = serde_json::json!({"project_id": "1", "region_id": " 76 ", "name": "reg-home1", "storage_limit": ""});
+/// let report = validate_with_options("gcore.registries.create", &&input, &form).map_err(Failure::into_error)?;
+/// assert!(report.is_valid());
+/// # Ok::<(), regplan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ValidateOptions {
+    /// Read the input as a form means it: an object member whose value is
+    /// `""`, `undefined` or `null` is absent (at every depth), text for an
+    /// integer field is that integer when it is one (ASCII whitespace
+    /// trimmed, decimal digits: `" 76 "` is 76; `"7.5"` and `"abc"` keep
+    /// the `type` error), and `"true"`/`"false"` for a boolean field are
+    /// booleans. Codes and messages are the usual ones.
+    pub form: bool,
+}
+
 /// Validates a whole input against `op`, reading the host value directly.
 ///
 /// Returns the report and, when `want_values` or the operation has
@@ -51,6 +73,7 @@ pub(crate) fn validate_input<I: Input>(
     input: &I,
     budget: &mut Budget,
     want_values: bool,
+    form: bool,
 ) -> Result<Checked, Abort<I::Error>> {
     let mut report = Report::default();
     let root = Pointer::root();
@@ -63,13 +86,13 @@ pub(crate) fn validate_input<I: Input>(
             return Ok((report, None));
         }
     }
-    let slots = check_members(op.fields, input, &root, &mut report.errors, budget)?;
+    let slots = check_members(op.fields, input, &root, &mut report.errors, budget, form)?;
     if op.checks.is_empty() && !want_values {
         return Ok((report, None));
     }
     // A fresh budget: this reads again only what validation already read
     // (and counted), so a batch that validates also plans.
-    let values = declared_values(op.fields, slots, &mut Budget::new())?;
+    let values = declared_values(op.fields, slots, &mut Budget::new(), form)?;
     for check in op.checks {
         match check.rule {
             CrossRule::PerValue(rules) => check_per_value(rules, &values, &mut report),
@@ -190,30 +213,103 @@ fn check_known_value(op: &Operation, known: &KnownValues, input: &Record, report
     }
 }
 
-/// Validates one field's value, as a form does on every keystroke.
-pub(crate) fn validate_one<I: Input>(
-    field: &Field,
-    value: &I,
-    budget: &mut Budget,
-) -> Result<Report, Abort<I::Error>> {
-    validate_one_at(&Pointer::root(), field, value, budget)
-}
-
-/// [`validate_one`] for a field inside an object field (`parent` is where
-/// the object is), so a report names `/config/region`.
+/// Validates one field's value, as a form does on every keystroke; `parent`
+/// is where the field's object is (the root for a top-level field), so a
+/// report names `/config/region`.
 pub(crate) fn validate_one_at<I: Input>(
     parent: &Pointer,
     field: &Field,
     value: &I,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<Report, Abort<I::Error>> {
     let mut report = Report::default();
     let at = At {
         parent,
         step: Step::Key(field.name),
     };
-    check_field(field, value, at, &mut report.errors, budget)?;
+    check_field(field, value, at, &mut report.errors, budget, form)?;
     Ok(report)
+}
+
+/// [`validate_one_at`] with the whole current input: `value` is put at
+/// `pointer` in a JSON copy of `input` (missing objects on the way created,
+/// a non-object on the way replaced by one; `undefined` removes the member),
+/// the whole copy is validated, so the rules that relate fields run too, and
+/// the issues at `pointer` or under it are returned, errors and warnings alike.
+pub(crate) fn validate_in_input<I: Input>(
+    op: &Operation,
+    pointer: &Pointer,
+    value: &I,
+    input: &I,
+    form: bool,
+) -> Result<Report, crate::Failure<I::Error>> {
+    let mut budget = Budget::new();
+    match input.shape().map_err(crate::Failure::Host)? {
+        Shape::Object => {}
+        other => {
+            return Err(crate::Failure::Api(crate::Error::InvalidArgument {
+                argument: "input",
+                expected: "an object (the whole current input)",
+                got: type_name(&other),
+            }))
+        }
+    }
+    let mut whole = crate::input::to_json(input, &mut budget).map_err(Abort::into_failure)?;
+    let placed = match value.shape().map_err(crate::Failure::Host)? {
+        Shape::Undefined => None,
+        _ => Some(
+            crate::input::to_json(value, &mut budget)
+                .map_err(|e| e.within_pointer(pointer).into_failure())?,
+        ),
+    };
+    place(&mut whole, pointer.as_str(), placed);
+    let (mut report, _) = validate_input(op, &&whole, &mut Budget::new(), false, form)
+        .map_err(|e| e.into_failure())
+        .map_err(crate::Failure::into_error)?;
+    let mine = |issue: &Issue| {
+        let path = issue.path.as_str();
+        path.strip_prefix(pointer.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    report.errors.retain(mine);
+    report.warnings.retain(mine);
+    Ok(report)
+}
+
+/// Puts `value` at `pointer` (object keys only) in `whole`, or removes the
+/// member when `value` is `None`.
+fn place(whole: &mut serde_json::Value, pointer: &str, value: Option<serde_json::Value>) {
+    use serde_json::{Map, Value};
+    let steps: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let Some((last, parents)) = steps.split_last() else {
+        return;
+    };
+    let mut at = whole;
+    for step in parents {
+        let Value::Object(map) = at else { return };
+        let member = map
+            .entry(step.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if !member.is_object() {
+            *member = Value::Object(Map::new());
+        }
+        at = member;
+    }
+    if let Value::Object(map) = at {
+        match value {
+            Some(value) => {
+                map.insert(last.clone(), value);
+            }
+            None => {
+                map.remove(last);
+            }
+        }
+    }
 }
 
 /// The field a JSON Pointer names (`/config/region`: the member `region` of
@@ -243,8 +339,14 @@ fn check_field<I: Input>(
     at: At<'_>,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<(), Abort<I::Error>> {
     let shape = read(value, budget).map_err(|e| e.at(|| at.pointer()))?;
+    let shape = if form {
+        form_shape(&field.kind, shape, true)
+    } else {
+        shape
+    };
     let routes_the_request = matches!(field.location, Location::Path | Location::Endpoint);
     match shape {
         // `undefined` is an absent member (JSON.stringify drops it).
@@ -255,9 +357,47 @@ fn check_field<I: Input>(
         Shape::Str(s) if routes_the_request && s.chars().any(char::is_control) => {
             errors.push(IssueKind::ControlCharacter {}.at(at.pointer()));
         }
-        shape => check_value(&field.kind, value, shape, at, errors, budget)?,
+        shape => check_value(&field.kind, value, shape, at, errors, budget, form)?,
     }
     Ok(())
+}
+
+/// A value as a form means it (`form` option): a member that is `""` or
+/// `null` is absent (`undefined`) when `member`, text for an integer field is
+/// that integer when it is one (`" 76 "` is 76; `"7.5"` stays text and keeps
+/// its `type` error), `"true"`/`"false"` for a boolean field are booleans.
+/// Every other value is read as it is, so the codes and messages are the
+/// usual ones. Only called with `form` on: the JSON reading is untouched.
+fn form_shape<'v>(kind: &Kind, shape: Shape<'v>, member: bool) -> Shape<'v> {
+    match (kind, shape) {
+        (_, Shape::Null) if member => Shape::Undefined,
+        (_, Shape::Str(s)) if member && s.is_empty() => Shape::Undefined,
+        (Kind::Integer(_), Shape::Str(s)) => match form_integer(&s) {
+            Some(i) => Shape::Int(i),
+            None => Shape::Str(s),
+        },
+        (Kind::Boolean, Shape::Str(s)) if s == "true" => Shape::Bool(true),
+        (Kind::Boolean, Shape::Str(s)) if s == "false" => Shape::Bool(false),
+        (_, shape) => shape,
+    }
+}
+
+/// The integer a form's text stands for: ASCII whitespace trimmed, an
+/// optional sign, then decimal digits only. Beyond `i64` it saturates, which
+/// keeps it out of range (as a host's huge integer does). One pass over the text.
+pub(crate) fn form_integer(text: &str) -> Option<i64> {
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Every run of digits parses as i128 up to 38 digits; longer ones saturate.
+    let magnitude = digits.parse::<i128>().unwrap_or(i128::MAX);
+    let value = if negative { -magnitude } else { magnitude };
+    Some(i64::try_from(value).unwrap_or(if negative { i64::MIN } else { i64::MAX }))
 }
 
 fn required(name: &'static str, at: At<'_>) -> Issue {
@@ -312,6 +452,7 @@ fn check_members<I: Input>(
     path: &Pointer,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<Slots<I>, Abort<I::Error>> {
     let mut slots = Slots::new(fields.len());
     let mut unknown: Vec<String> = Vec::new();
@@ -331,7 +472,14 @@ fn check_members<I: Input>(
                         .shape()
                         .map_err(Abort::Host)
                         .map_err(|e| e.at(|| path.key(key)))?;
-                    if !matches!(shape, Shape::Undefined) {
+                    // Under `form`, `""` and `null` are absent too: no unknown member.
+                    let absent = match shape {
+                        Shape::Undefined => true,
+                        Shape::Null => form,
+                        Shape::Str(s) => form && s.is_empty(),
+                        _ => false,
+                    };
+                    if !absent {
                         unknown.push(key.to_owned());
                     }
                 }
@@ -345,7 +493,7 @@ fn check_members<I: Input>(
             step: Step::Key(field.name),
         };
         match slot {
-            Some(value) => check_field(field, value, at, errors, budget)?,
+            Some(value) => check_field(field, value, at, errors, budget, form)?,
             None if field.required => errors.push(required(field.name, at)),
             None => {}
         }
@@ -368,11 +516,12 @@ fn declared_values<I: Input>(
     fields: &'static [Field],
     slots: Slots<I>,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<Record, Abort<I::Error>> {
     let mut record = Record::new();
     for (field, slot) in fields.iter().zip(slots.as_slice()) {
         if let Some(value) = slot {
-            if let Some(value) = declared_value(&field.kind, value, budget)? {
+            if let Some(value) = declared_value(&field.kind, value, budget, form, true)? {
                 record.push(field.name, value);
             }
         }
@@ -380,13 +529,23 @@ fn declared_values<I: Input>(
     Ok(record)
 }
 
-/// One value read along its kind; `None` for `undefined` (absent).
+/// One value read along its kind (as a form means it under `form`, a
+/// `member` of an object then absent when `""` or `null`); `None` for
+/// `undefined` (absent).
 fn declared_value<I: Input>(
     kind: &Kind,
     value: &I,
     budget: &mut Budget,
+    form: bool,
+    member: bool,
 ) -> Result<Option<Datum>, Abort<I::Error>> {
-    Ok(Some(match (kind, read(value, budget)?) {
+    let shape = read(value, budget)?;
+    let shape = if form {
+        form_shape(kind, shape, member)
+    } else {
+        shape
+    };
+    Ok(Some(match (kind, shape) {
         (_, Shape::Undefined) => return Ok(None),
         (_, Shape::Null) => Datum::Null,
         (_, Shape::Bool(b)) => Datum::Bool(b),
@@ -404,7 +563,7 @@ fn declared_value<I: Input>(
                 }
                 Ok(())
             })?;
-            Datum::Object(declared_values(rule.fields, slots, budget)?)
+            Datum::Object(declared_values(rule.fields, slots, budget, form)?)
         }
         (Kind::Array(rule), Shape::Array(len)) => {
             // Beyond the limit the input is already invalid; its items are not needed.
@@ -412,7 +571,9 @@ fn declared_value<I: Input>(
             let mut items = Vec::with_capacity(len.min(1024));
             for index in 0..len {
                 let item = value.item(index).map_err(Abort::Host)?;
-                items.push(declared_value(&rule.items, &item, budget)?.unwrap_or(Datum::Null));
+                items.push(
+                    declared_value(&rule.items, &item, budget, form, false)?.unwrap_or(Datum::Null),
+                );
             }
             Datum::Array(items)
         }
@@ -442,6 +603,7 @@ fn check_value<I: Input>(
     at: At<'_>,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<(), Abort<I::Error>> {
     match (kind, &shape) {
         (Kind::Integer(rule), Shape::Int(i)) => check_int(rule, *i, at, errors),
@@ -461,11 +623,11 @@ fn check_value<I: Input>(
         (Kind::Enum(rule), Shape::Str(s)) => check_enum(rule, s, at, errors),
         (Kind::Enum(_), _) => errors.push(type_error("a string", &shape, at.pointer())),
         (Kind::Object(rule), Shape::Object) => {
-            check_members(rule.fields, value, &at.pointer(), errors, budget)?;
+            check_members(rule.fields, value, &at.pointer(), errors, budget, form)?;
         }
         (Kind::Object(_), _) => errors.push(type_error("an object", &shape, at.pointer())),
         (Kind::Array(rule), Shape::Array(len)) => {
-            check_array(rule, value, *len, &at.pointer(), errors, budget)?;
+            check_array(rule, value, *len, &at.pointer(), errors, budget, form)?;
         }
         (Kind::Array(_), _) => errors.push(type_error("an array", &shape, at.pointer())),
     }
@@ -580,6 +742,7 @@ fn check_array<I: Input>(
     path: &Pointer,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<(), Abort<I::Error>> {
     if let Some(min) = rule.min_items.filter(|&m| len < m) {
         errors.push(IssueKind::TooFewItems { min }.at(path.clone()));
@@ -602,7 +765,13 @@ fn check_array<I: Input>(
         if matches!(shape, Shape::Undefined) {
             return Err(Abort::Unsupported(Foreign::Undefined, Some(at.pointer())));
         }
-        check_value(&rule.items, &item, shape, at, errors, budget)?;
+        // An item is no member: under `form` only its text is converted.
+        let shape = if form {
+            form_shape(&rule.items, shape, false)
+        } else {
+            shape
+        };
+        check_value(&rule.items, &item, shape, at, errors, budget, form)?;
     }
     Ok(())
 }
