@@ -855,6 +855,30 @@ mod tests {
     }
 
     #[test]
+    fn form_text_is_an_integer_only_when_it_is_one() {
+        let cases: [(&str, Option<i64>); 14] = [
+            (" 76 ", Some(76)),
+            ("\t7\n", Some(7)),
+            ("+5", Some(5)),
+            ("-0", Some(0)),
+            ("-12", Some(-12)),
+            ("007", Some(7)),
+            ("99999999999999999999", Some(i64::MAX)),
+            ("-99999999999999999999", Some(i64::MIN)),
+            ("", None),
+            ("-", None),
+            ("7.5", None),
+            ("1_000", None),
+            // Not ASCII: a full-width digit, a no-break space.
+            ("\u{ff11}", None),
+            ("\u{a0}7", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(form_integer(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn suggestion_prefers_closest() {
         let known = ["region", "role_arn", "password"];
         assert_eq!(suggest("regoin", known.iter().copied()), Some("region"));
