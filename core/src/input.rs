@@ -241,16 +241,6 @@ impl<E> Abort<E> {
         }
     }
 
-    /// The same stop, inside the value at `outer` (a field's pointer).
-    pub(crate) fn within_pointer(self, outer: &Pointer) -> Self {
-        match self {
-            Abort::Unsupported(foreign, path) => {
-                Abort::Unsupported(foreign, Some(outer.join(&path.unwrap_or_default())))
-            }
-            other => other,
-        }
-    }
-
     /// The public failure: the host's exception, or the core's `unsupported_value`.
     pub(crate) fn into_failure(self) -> crate::Failure<E> {
         match self {

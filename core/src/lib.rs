@@ -193,9 +193,15 @@ pub fn validate_with_options<I: Input>(
     options: &ValidateOptions,
 ) -> Result<Report, Failure<I::Error>> {
     let op = operation(op)?;
-    validate::validate_input(op, input, &mut Budget::new(), false, options.form)
-        .map(|(report, _)| report)
-        .map_err(Abort::into_failure)
+    validate::validate_input(
+        op,
+        input,
+        &mut Budget::new(),
+        false,
+        validate::Read::form(options.form),
+    )
+    .map(|(report, _)| report)
+    .map_err(Abort::into_failure)
 }
 
 /// Checks one field's value with the same codes and messages as
@@ -229,10 +235,12 @@ pub fn validate_field_with<I: Input>(
 }
 
 /// [`validate_field_with`] under [`ValidateOptions`], and optionally with
-/// the whole current `input` (a form's other fields): then `value` is put
-/// at the field's place in a copy of `input`, the whole copy is validated
-/// (the rules that relate fields too: Qovery's `required_for_kind`), and the
-/// issues at the field's pointer or under it are returned.
+/// the whole current `input` (a form's other fields): then the whole
+/// `input` is validated with `value` read in place of the field's member
+/// (no copy is made), so the rules that relate fields run too (Qovery's
+/// region, required for kind ECR), and the issues at the field's pointer or
+/// under it are returned. When `input` has no object on the way (no
+/// `config`), only the field's own rules apply, as without `input`.
 ///
 /// ```
 /// use regplan::{validate_field_with_options, Failure, ValidateOptions};
@@ -269,8 +277,7 @@ pub fn validate_field_with_options<I: Input>(
     };
     match input {
         Some(input) => {
-            let pointer = parent.key(found.name);
-            validate::validate_in_input(op, &pointer, value, input, options.form)
+            validate::validate_in_input(op, (&parent, found), value, input, options.form)
         }
         None => validate::validate_one_at(&parent, found, value, &mut Budget::new(), options.form)
             .map_err(Abort::into_failure),
@@ -314,7 +321,8 @@ pub fn validate_many_with_options<I: Input>(
     let mut reports = Vec::with_capacity(len.min(1 << 16));
     for index in 0..len {
         let input = inputs.item(index).map_err(Failure::Host)?;
-        let checked = validate::validate_input(op, &input, &mut Budget::new(), false, options.form)
+        let read_as = validate::Read::form(options.form);
+        let checked = validate::validate_input(op, &input, &mut Budget::new(), false, read_as)
             .map_err(|e| e.within(index).into_failure())?;
         reports.push(checked.0);
     }
@@ -341,9 +349,14 @@ pub fn plan_with<I: Input>(
     options: &PlanOptions,
 ) -> Result<Request, Failure<I::Error>> {
     let op = operation(op)?;
-    let (report, values) =
-        validate::validate_input(op, input, &mut Budget::new(), true, options.form)
-            .map_err(Abort::into_failure)?;
+    let (report, values) = validate::validate_input(
+        op,
+        input,
+        &mut Budget::new(),
+        true,
+        validate::Read::form(options.form),
+    )
+    .map_err(Abort::into_failure)?;
     match values {
         Some(values) if report.is_valid() => {
             Ok(request::build(op, &values, options, report.warnings)?)

@@ -63,6 +63,70 @@ pub struct ValidateOptions {
     pub form: bool,
 }
 
+/// How the engine reads one input: as a form or not, and with the value
+/// `validate_field` puts at a pointer inside the whole input, if any.
+pub(crate) struct Read<'o, I> {
+    form: bool,
+    overlay: Option<Overlay<'o, I>>,
+}
+
+// By hand: a derive would ask `I: Copy`, and only references are held.
+impl<I> Clone for Read<'_, I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I> Copy for Read<'_, I> {}
+
+/// A value read in place of the member at `steps` (the rest of a pointer
+/// below the current object), of the same host type as the input, so the
+/// engine needs no second instance for it. `placed` records that it was.
+pub(crate) struct Overlay<'o, I> {
+    steps: &'o [String],
+    value: &'o I,
+    placed: &'o std::cell::Cell<bool>,
+}
+
+impl<I> Clone for Overlay<'_, I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I> Copy for Overlay<'_, I> {}
+
+impl<'o, I> Read<'o, I> {
+    pub(crate) fn form(form: bool) -> Self {
+        Read {
+            form,
+            overlay: None,
+        }
+    }
+
+    /// The reading of member `name`: `Ok(value)` when the overlay's value
+    /// replaces it, else the reading below it (the overlay kept on its way).
+    fn member(self, name: &str) -> Result<&'o I, Self> {
+        let overlay = self.overlay.and_then(|o| match o.steps.split_first() {
+            Some((first, rest)) if first == name => Some(Overlay { steps: rest, ..o }),
+            _ => None,
+        });
+        match overlay {
+            Some(o) if o.steps.is_empty() => {
+                o.placed.set(true);
+                Ok(o.value)
+            }
+            overlay => Err(Read {
+                form: self.form,
+                overlay,
+            }),
+        }
+    }
+
+    /// The same reading without the overlay (array items: pointers name no index).
+    fn plain(self) -> Self {
+        Read::form(self.form)
+    }
+}
+
 /// Validates a whole input against `op`, reading the host value directly.
 ///
 /// Returns the report and, when `want_values` or the operation has
@@ -73,7 +137,7 @@ pub(crate) fn validate_input<I: Input>(
     input: &I,
     budget: &mut Budget,
     want_values: bool,
-    form: bool,
+    read_as: Read<'_, I>,
 ) -> Result<Checked, Abort<I::Error>> {
     let mut report = Report::default();
     let root = Pointer::root();
@@ -86,13 +150,13 @@ pub(crate) fn validate_input<I: Input>(
             return Ok((report, None));
         }
     }
-    let slots = check_members(op.fields, input, &root, &mut report.errors, budget, form)?;
+    let slots = check_members(op.fields, input, &root, &mut report.errors, budget, read_as)?;
     if op.checks.is_empty() && !want_values {
         return Ok((report, None));
     }
     // A fresh budget: this reads again only what validation already read
     // (and counted), so a batch that validates also plans.
-    let values = declared_values(op.fields, slots, &mut Budget::new(), form)?;
+    let values = declared_values(op.fields, slots, &mut Budget::new(), read_as)?;
     for check in op.checks {
         match check.rule {
             CrossRule::PerValue(rules) => check_per_value(rules, &values, &mut report),
@@ -228,23 +292,30 @@ pub(crate) fn validate_one_at<I: Input>(
         parent,
         step: Step::Key(field.name),
     };
-    check_field(field, value, at, &mut report.errors, budget, form)?;
+    check_field(
+        field,
+        value,
+        at,
+        &mut report.errors,
+        budget,
+        Read::form(form),
+    )?;
     Ok(report)
 }
 
-/// [`validate_one_at`] with the whole current input: `value` is put at
-/// `pointer` in a JSON copy of `input` (missing objects on the way created,
-/// a non-object on the way replaced by one; `undefined` removes the member),
-/// the whole copy is validated, so the rules that relate fields run too, and
-/// the issues at `pointer` or under it are returned, errors and warnings alike.
+/// [`validate_one_at`] with the whole current input: the whole `input` is
+/// validated with `value` read in place of the member at `pointer`
+/// (`undefined` for an absent one), so the rules that relate fields run
+/// too, and the issues at `pointer` or under it are returned, errors and
+/// warnings alike. When `input` has no object on the way (`config` missing
+/// or not an object), only the field's own rules apply, as without `input`.
 pub(crate) fn validate_in_input<I: Input>(
     op: &Operation,
-    pointer: &Pointer,
+    (parent, field): (&Pointer, &Field),
     value: &I,
     input: &I,
     form: bool,
 ) -> Result<Report, crate::Failure<I::Error>> {
-    let mut budget = Budget::new();
     match input.shape().map_err(crate::Failure::Host)? {
         Shape::Object => {}
         other => {
@@ -255,18 +326,28 @@ pub(crate) fn validate_in_input<I: Input>(
             }))
         }
     }
-    let mut whole = crate::input::to_json(input, &mut budget).map_err(Abort::into_failure)?;
-    let placed = match value.shape().map_err(crate::Failure::Host)? {
-        Shape::Undefined => None,
-        _ => Some(
-            crate::input::to_json(value, &mut budget)
-                .map_err(|e| e.within_pointer(pointer).into_failure())?,
-        ),
+    let pointer = parent.key(field.name);
+    let steps: Vec<String> = pointer
+        .as_str()
+        .split('/')
+        .skip(1)
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let placed = std::cell::Cell::new(false);
+    let read_as = Read {
+        form,
+        overlay: Some(Overlay {
+            steps: &steps,
+            value,
+            placed: &placed,
+        }),
     };
-    place(&mut whole, pointer.as_str(), placed);
-    let (mut report, _) = validate_input(op, &&whole, &mut Budget::new(), false, form)
-        .map_err(|e| e.into_failure())
-        .map_err(crate::Failure::into_error)?;
+    let (mut report, _) = validate_input(op, input, &mut Budget::new(), false, read_as)
+        .map_err(Abort::into_failure)?;
+    if !placed.get() {
+        return validate_one_at(parent, field, value, &mut Budget::new(), form)
+            .map_err(Abort::into_failure);
+    }
     let mine = |issue: &Issue| {
         let path = issue.path.as_str();
         path.strip_prefix(pointer.as_str())
@@ -275,41 +356,6 @@ pub(crate) fn validate_in_input<I: Input>(
     report.errors.retain(mine);
     report.warnings.retain(mine);
     Ok(report)
-}
-
-/// Puts `value` at `pointer` (object keys only) in `whole`, or removes the
-/// member when `value` is `None`.
-fn place(whole: &mut serde_json::Value, pointer: &str, value: Option<serde_json::Value>) {
-    use serde_json::{Map, Value};
-    let steps: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    let Some((last, parents)) = steps.split_last() else {
-        return;
-    };
-    let mut at = whole;
-    for step in parents {
-        let Value::Object(map) = at else { return };
-        let member = map
-            .entry(step.clone())
-            .or_insert_with(|| Value::Object(Map::new()));
-        if !member.is_object() {
-            *member = Value::Object(Map::new());
-        }
-        at = member;
-    }
-    if let Value::Object(map) = at {
-        match value {
-            Some(value) => {
-                map.insert(last.clone(), value);
-            }
-            None => {
-                map.remove(last);
-            }
-        }
-    }
 }
 
 /// The field a JSON Pointer names (`/config/region`: the member `region` of
@@ -339,10 +385,10 @@ fn check_field<I: Input>(
     at: At<'_>,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
-    form: bool,
+    read_as: Read<'_, I>,
 ) -> Result<(), Abort<I::Error>> {
     let shape = read(value, budget).map_err(|e| e.at(|| at.pointer()))?;
-    let shape = if form {
+    let shape = if read_as.form {
         form_shape(&field.kind, shape, true)
     } else {
         shape
@@ -357,7 +403,7 @@ fn check_field<I: Input>(
         Shape::Str(s) if routes_the_request && s.chars().any(char::is_control) => {
             errors.push(IssueKind::ControlCharacter {}.at(at.pointer()));
         }
-        shape => check_value(&field.kind, value, shape, at, errors, budget, form)?,
+        shape => check_value(&field.kind, value, shape, at, errors, budget, read_as)?,
     }
     Ok(())
 }
@@ -394,10 +440,15 @@ pub(crate) fn form_integer(text: &str) -> Option<i64> {
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    // Every run of digits parses as i128 up to 38 digits; longer ones saturate.
-    let magnitude = digits.parse::<i128>().unwrap_or(i128::MAX);
-    let value = if negative { -magnitude } else { magnitude };
-    Some(i64::try_from(value).unwrap_or(if negative { i64::MIN } else { i64::MAX }))
+    let magnitude = digits.bytes().fold(0u64, |n, digit| {
+        n.saturating_mul(10).saturating_add(u64::from(digit - b'0'))
+    });
+    Some(match i64::try_from(magnitude) {
+        Ok(m) if negative => -m,
+        Ok(m) => m,
+        Err(_) if negative => i64::MIN,
+        Err(_) => i64::MAX,
+    })
 }
 
 fn required(name: &'static str, at: At<'_>) -> Issue {
@@ -452,8 +503,9 @@ fn check_members<I: Input>(
     path: &Pointer,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
-    form: bool,
+    read_as: Read<'_, I>,
 ) -> Result<Slots<I>, Abort<I::Error>> {
+    let form = read_as.form;
     let mut slots = Slots::new(fields.len());
     let mut unknown: Vec<String> = Vec::new();
     object
@@ -492,10 +544,11 @@ fn check_members<I: Input>(
             parent: path,
             step: Step::Key(field.name),
         };
-        match slot {
-            Some(value) => check_field(field, value, at, errors, budget, form)?,
-            None if field.required => errors.push(required(field.name, at)),
-            None => {}
+        match (read_as.member(field.name), slot) {
+            (Ok(placed), _) => check_field(field, placed, at, errors, budget, read_as.plain())?,
+            (Err(below), Some(value)) => check_field(field, value, at, errors, budget, below)?,
+            (Err(_), None) if field.required => errors.push(required(field.name, at)),
+            (Err(_), None) => {}
         }
     }
     if !unknown.is_empty() {
@@ -516,14 +569,17 @@ fn declared_values<I: Input>(
     fields: &'static [Field],
     slots: Slots<I>,
     budget: &mut Budget,
-    form: bool,
+    read_as: Read<'_, I>,
 ) -> Result<Record, Abort<I::Error>> {
     let mut record = Record::new();
     for (field, slot) in fields.iter().zip(slots.as_slice()) {
-        if let Some(value) = slot {
-            if let Some(value) = declared_value(&field.kind, value, budget, form, true)? {
-                record.push(field.name, value);
-            }
+        let (value, below) = match (read_as.member(field.name), slot) {
+            (Ok(placed), _) => (placed, read_as.plain()),
+            (Err(below), Some(value)) => (value, below),
+            (Err(_), None) => continue,
+        };
+        if let Some(value) = declared_value(&field.kind, value, budget, below, true)? {
+            record.push(field.name, value);
         }
     }
     Ok(record)
@@ -536,11 +592,11 @@ fn declared_value<I: Input>(
     kind: &Kind,
     value: &I,
     budget: &mut Budget,
-    form: bool,
+    read_as: Read<'_, I>,
     member: bool,
 ) -> Result<Option<Datum>, Abort<I::Error>> {
     let shape = read(value, budget)?;
-    let shape = if form {
+    let shape = if read_as.form {
         form_shape(kind, shape, member)
     } else {
         shape
@@ -563,7 +619,7 @@ fn declared_value<I: Input>(
                 }
                 Ok(())
             })?;
-            Datum::Object(declared_values(rule.fields, slots, budget, form)?)
+            Datum::Object(declared_values(rule.fields, slots, budget, read_as)?)
         }
         (Kind::Array(rule), Shape::Array(len)) => {
             // Beyond the limit the input is already invalid; its items are not needed.
@@ -572,7 +628,8 @@ fn declared_value<I: Input>(
             for index in 0..len {
                 let item = value.item(index).map_err(Abort::Host)?;
                 items.push(
-                    declared_value(&rule.items, &item, budget, form, false)?.unwrap_or(Datum::Null),
+                    declared_value(&rule.items, &item, budget, read_as.plain(), false)?
+                        .unwrap_or(Datum::Null),
                 );
             }
             Datum::Array(items)
@@ -603,7 +660,7 @@ fn check_value<I: Input>(
     at: At<'_>,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
-    form: bool,
+    read_as: Read<'_, I>,
 ) -> Result<(), Abort<I::Error>> {
     match (kind, &shape) {
         (Kind::Integer(rule), Shape::Int(i)) => check_int(rule, *i, at, errors),
@@ -623,11 +680,19 @@ fn check_value<I: Input>(
         (Kind::Enum(rule), Shape::Str(s)) => check_enum(rule, s, at, errors),
         (Kind::Enum(_), _) => errors.push(type_error("a string", &shape, at.pointer())),
         (Kind::Object(rule), Shape::Object) => {
-            check_members(rule.fields, value, &at.pointer(), errors, budget, form)?;
+            check_members(rule.fields, value, &at.pointer(), errors, budget, read_as)?;
         }
         (Kind::Object(_), _) => errors.push(type_error("an object", &shape, at.pointer())),
         (Kind::Array(rule), Shape::Array(len)) => {
-            check_array(rule, value, *len, &at.pointer(), errors, budget, form)?;
+            check_array(
+                rule,
+                value,
+                *len,
+                &at.pointer(),
+                errors,
+                budget,
+                read_as.form,
+            )?;
         }
         (Kind::Array(_), _) => errors.push(type_error("an array", &shape, at.pointer())),
     }
@@ -771,7 +836,15 @@ fn check_array<I: Input>(
         } else {
             shape
         };
-        check_value(&rule.items, &item, shape, at, errors, budget, form)?;
+        check_value(
+            &rule.items,
+            &item,
+            shape,
+            at,
+            errors,
+            budget,
+            Read::form(form),
+        )?;
     }
     Ok(())
 }

@@ -72,10 +72,10 @@ export interface ValidateOptions {
 /** The options of `validateField`. */
 export interface ValidateFieldOptions<Op extends OperationId = OperationId> extends ValidateOptions {
   /**
-   * The whole current input (a form's other fields): the value is put at
-   * the field's place in a copy of it, the whole copy is validated (the
-   * rules that relate fields too) and the issues at the field or under it
-   * are reported.
+   * The whole current input (a form's other fields): it is validated with
+   * the value in place of the field's member (the rules that relate fields
+   * too) and the issues at the field or under it are reported; with no
+   * object on the way (no `config`), only the field's own rules apply.
    */
   input?: FormValue<InputOf<Op>> | null;
 }
