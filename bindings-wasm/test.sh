@@ -12,7 +12,8 @@
 # --noEmit, the vectors and the hostile catalogue in Chromium, npm pack +
 # install into a fresh project, the browser examples (examples/browser/run.mjs:
 # Vite 5 and 8 dev and build, webpack 5, esbuild, an import map, start-up and
-# keystroke timings), the hostile runner when
+# keystroke timings; examples/browser/generators.mjs: rjsf and JSONForms),
+# the hostile runner when
 # tests/hostile/cases.json exists and the differential runner when
 # target/differential/inputs.jsonl exists (each compared with the Rust
 # reference when its output is there: the root test.sh writes it first).
@@ -82,6 +83,8 @@ if ! cmp -s "$EXAMPLES/package-lock.json" "$EXAMPLES/node_modules/.package-lock.
 fi
 (cd "$EXAMPLES" && npm install --no-audit --no-fund --no-save "$SMOKE/$tarball")
 node "$EXAMPLES/run.mjs"
+step "form generators in Chromium: rjsf and JSONForms render schema(op) (labels, passwords, per-kind fields, axe-core)"
+node "$EXAMPLES/generators.mjs"
 
 if [ -f "$ROOT/target/differential/inputs.jsonl" ]; then
   step "differential runner"

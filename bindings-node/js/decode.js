@@ -136,7 +136,8 @@ function decodePlan(s, codes) {
   for (let k = 0; k < n; k += 1) defaultsApplied[k] = text()
   const warnings = issues(codes)
   const curl = text()
-  const request = { method, url, headers, body, defaults_applied: defaultsApplied, warnings }
+  const preview = S.charCodeAt(I++) === 1
+  const request = { method, url, headers, body, defaults_applied: defaultsApplied, warnings, preview }
   return { request, curl, secretHeaders, maskedBody }
 }
 

@@ -78,6 +78,25 @@ function withMaskedCredentials(credentials, masked) {
 }
 
 /**
+ * Throws for a preview (`plan(op, input, {preview: true})` without
+ * credentials): placeholders such as `<api_key>` stand where the
+ * credentials go, so the request must not be sent.
+ *
+ * @param {object} request a planned request
+ * @param {string} helper the helper's name, for the message
+ */
+function refusePreview(request, helper) {
+  if (request !== null && typeof request === 'object' && request.preview === true) {
+    const error = new Error(
+      `${helper}: this request is a preview (placeholders stand in for the credentials) and cannot be sent; plan it again with credentials`,
+    )
+    error.name = 'RegplanError'
+    error.code = 'preview_request'
+    throw error
+  }
+}
+
+/**
  * A planned request as `fetch`'s arguments: `fetch(...toFetch(request))`
  * sends the planned method, URL, headers and body (UTF-8 text, the exact
  * planned bytes).
@@ -86,6 +105,7 @@ function withMaskedCredentials(credentials, masked) {
  * @returns {[string, {method: string, headers: Record<string, string>, body?: string}]}
  */
 function toFetch(request) {
+  refusePreview(request, 'toFetch')
   const init = { method: request.method, headers: Object.assign({}, request.headers) }
   if (request.body !== null) init.body = request.body
   return [request.url, init]
@@ -100,6 +120,7 @@ function toFetch(request) {
  * @returns {{origin: string, path: string, method: string, headers: Record<string, string>, body: string | null}}
  */
 function toUndici(request) {
+  refusePreview(request, 'toUndici')
   const url = new URL(request.url)
   // The path and query exactly as planned (URL#pathname would normalise them).
   const afterOrigin = request.url.slice(url.origin.length)

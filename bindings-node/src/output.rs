@@ -256,6 +256,7 @@ pub(crate) fn planned(cx: Cx, request: &Request, reveal: bool) -> Result<Val> {
     }
     wire.issues(&request.warnings);
     wire.text(&request.to_curl(reveal));
+    wire.unit(u8::from(request.preview));
     wire.finish(cx)
 }
 

@@ -135,7 +135,7 @@ describe('a planned request', () => {
       }
       if (scenario.body) assert.ok(request.body.includes(scenario.body), request.body)
       // What `fetch` and other clients read: own enumerable members, real values.
-      assert.deepEqual(Object.keys(request), ['method', 'url', 'headers', 'body', 'defaults_applied', 'warnings'])
+      assert.deepEqual(Object.keys(request), ['method', 'url', 'headers', 'body', 'defaults_applied', 'warnings', 'preview'])
       const headers = new Headers(request.headers)
       for (const [name, value] of Object.entries(request.headers)) assert.equal(headers.get(name), value)
       const init = new Request(request.url, { method: request.method, headers: request.headers, body: request.body })

@@ -157,3 +157,33 @@ describe('sending', () => {
     assert.deepEqual(regplan.toFetch(request), ['https://h.example/a/%2E/b?x=1&y=%20', { method: 'GET', headers: { accept: '*/*' } }])
   })
 })
+
+describe('a preview (plan with {preview: true} and no credentials)', () => {
+  it('has the placeholders, is marked, and toFetch / toUndici refuse it', () => {
+    const result = regplan.plan(GCORE, GCORE_INPUT, { preview: true })
+    assert.equal(result.ok, true)
+    const { request } = result
+    assert.equal(request.preview, true)
+    assert.deepEqual(request.headers, {
+      Accept: 'application/json',
+      Authorization: 'APIKey <api_key>',
+      'Content-Type': 'application/json',
+    })
+    assert.deepEqual(
+      request.warnings.map((w) => [w.code, w.path, w.params]),
+      [['preview', '', { credentials: 'api_key' }]],
+    )
+    assert.equal(JSON.parse(JSON.stringify(request)).preview, true)
+    const message =
+      'this request is a preview (placeholders stand in for the credentials) and cannot be sent; plan it again with credentials'
+    assert.throws(() => regplan.toFetch(request), { name: 'RegplanError', code: 'preview_request', message: `toFetch: ${message}` })
+    assert.throws(() => regplan.toUndici(request), { name: 'RegplanError', code: 'preview_request', message: `toUndici: ${message}` })
+  })
+
+  it('changes nothing with credentials', () => {
+    const { request } = regplan.plan(GCORE, GCORE_INPUT, { preview: true, credentials: { type: 'api_key', api_key: 'k3y' } })
+    assert.equal(request.preview, false)
+    assert.equal(request.headers.Authorization, 'APIKey k3y')
+    assert.equal(regplan.toFetch(request)[1].headers.Authorization, 'APIKey k3y')
+  })
+})

@@ -216,8 +216,8 @@ fn timestamp_option<'py>(timestamp: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
 /// error) for an invalid one, `UsageError` for a misuse.
 #[pyfunction]
 #[pyo3(
-    signature = (op, input, *, credentials = None, base_url = None, timestamp = None, form = None),
-    text_signature = "(op, input, *, credentials=None, base_url=None, timestamp=None, form=False)"
+    signature = (op, input, *, credentials = None, base_url = None, timestamp = None, preview = None, form = None),
+    text_signature = "(op, input, *, credentials=None, base_url=None, timestamp=None, preview=None, form=False)"
 )]
 fn plan<'py>(
     py: Python<'py>,
@@ -226,10 +226,14 @@ fn plan<'py>(
     credentials: Option<&Bound<'py, PyAny>>,
     base_url: Option<&Bound<'py, PyAny>>,
     timestamp: Option<&Bound<'py, PyAny>>,
+    preview: Option<&Bound<'py, PyAny>>,
     form: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Request> {
     let op = argument("op", op)?;
     let options = PyDict::new(py);
+    if let Some(preview) = preview {
+        options.set_item("preview", preview)?;
+    }
     if let Some(form) = form {
         options.set_item("form", form)?;
     }

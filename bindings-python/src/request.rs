@@ -83,13 +83,20 @@ impl Request {
         output::issues(py, &self.inner.warnings)
     }
 
+    /// True for a preview (`plan(..., preview=True)` without credentials):
+    /// placeholders stand where the credentials go; the send helpers refuse it.
+    #[getter]
+    fn preview(&self) -> bool {
+        self.inner.preview
+    }
+
     /// A `curl` command line for a POSIX shell, secrets masked unless `reveal_secrets`.
     #[pyo3(signature = (reveal_secrets = false))]
     fn to_curl(&self, reveal_secrets: bool) -> String {
         self.inner.to_curl(reveal_secrets)
     }
 
-    /// `{method, url, headers, body (text), defaults_applied, warnings}`,
+    /// `{method, url, headers, body (text), defaults_applied, warnings, preview}`,
     /// secrets masked unless `reveal_secrets`: the `request` member of `plan_json`.
     #[pyo3(signature = (reveal_secrets = false))]
     fn to_dict<'py>(&self, py: Python<'py>, reveal_secrets: bool) -> PyResult<Bound<'py, PyAny>> {

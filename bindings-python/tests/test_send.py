@@ -111,3 +111,38 @@ def test_auth_refuses_an_invalid_input_when_made() -> None:
     with pytest.raises(regplan.ValidationError) as raised:
         requests_auth.RegplanAuth(GCORE, {**GCORE_INPUT, "name": "1-Bad_"}, credentials=GCORE_KEY)
     assert [e["code"] for e in raised.value.errors()] == ["pattern", "pattern", "pattern"]
+
+
+def test_a_preview_is_planned_without_credentials_and_refused_by_both_senders() -> None:
+    preview = regplan.plan(GCORE, GCORE_INPUT, preview=True)
+    assert preview.preview is True
+    assert preview.headers == {
+        "Accept": "application/json",
+        "Authorization": "APIKey <api_key>",
+        "Content-Type": "application/json",
+    }
+    assert preview.to_dict()["preview"] is True
+    assert [(w["code"], w["path"], w["params"]) for w in preview.warnings] == [("preview", "", {"credentials": "api_key"})]
+    message = (
+        "this request is a preview (placeholders stand in for the credentials) "
+        "and cannot be sent; plan it again with credentials"
+    )
+    with pytest.raises(ValueError, match=r"^to_httpx: " + message.replace("(", r"\(").replace(")", r"\)") + "$"):
+        httpx_auth.to_httpx(preview)
+    with pytest.raises(ValueError, match=r"^to_requests: this request is a preview"):
+        requests_auth.to_requests(preview)
+    # With credentials preview changes nothing, and the request can be sent.
+    real = regplan.plan(GCORE, GCORE_INPUT, credentials=GCORE_KEY, preview=True)
+    assert real.preview is False
+    assert real.headers["Authorization"] == "APIKey k3y"
+    assert httpx_auth.to_httpx(real).headers["authorization"] == "APIKey k3y"
+
+
+def test_a_signed_preview_has_placeholders_over_the_timestamp() -> None:
+    preview = regplan.plan(NCLOUD, NCLOUD_INPUT, preview=True, timestamp=1795342500000)
+    assert preview.headers == {
+        "Content-Type": "application/json",
+        "x-ncp-apigw-signature-v2": "<signature>",
+        "x-ncp-apigw-timestamp": "1795342500000",
+        "x-ncp-iam-access-key": "<access_key>",
+    }

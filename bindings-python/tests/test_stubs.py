@@ -33,8 +33,9 @@ def test_issue_params_are_typed_per_code() -> None:
     report = regplan.validate("gcore.registries.create", {"project_id": 0, "region_id": 76, "name": "a" * 80})
     by_code = {issue["code"]: issue for issue in report["errors"]}
     assert by_code["out_of_range"]["params"] == {"min": 1}
-    assert by_code["too_long"]["params"] == {"max": 24}
-    assert typing.get_type_hints(regplan.TooLongParams) == {"max": int}
+    assert by_code["too_long"]["params"] == {"max": 24, "suggestion": "a" * 24}
+    assert typing.get_type_hints(regplan.TooLongParams) == {"max": int, "suggestion": str}
+    assert regplan.TooLongParams.__optional_keys__ == frozenset({"suggestion"})
     assert regplan.OutOfRangeParams.__optional_keys__ == frozenset({"min", "max", "also"})
 
 

@@ -53,12 +53,16 @@ export function adapters({ validate }) {
   }
 
   /**
-   * rjsf's `transformErrors`: keeps ajv's errors about single values and drops
-   * the `if`/`then` noise ("must match \"then\" schema"), which
-   * regplanCustomValidate reports in the core's words.
+   * rjsf's `transformErrors`, with regplanCustomValidate: drops ajv's errors,
+   * so that the form shows each problem once, in the core's words. Every rule
+   * of the schema is one of the core's, which regplanCustomValidate reports;
+   * ajv would say it again (`must match pattern "^[a-z]…"` next to the core's
+   * message) or as noise (`must NOT be valid` for the rules written with
+   * `not`, `must match "then" schema`). Seen in rjsf in Chromium
+   * (examples/browser/generators.mjs).
    */
-  function regplanTransformErrors(errors) {
-    return errors.filter((e) => e.name !== "if" && e.name !== "then");
+  function regplanTransformErrors() {
+    return [];
   }
 
   return { regplanResolver, regplanCustomValidate, regplanTransformErrors };

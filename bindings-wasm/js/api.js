@@ -169,7 +169,8 @@ export function bind(raw, ready) {
     for (let i = 0; i < n; i++) defaults[i] = string();
     const warnings = issues();
     const curl = string();
-    const request = { method, url, headers, body, defaults_applied: defaults, warnings };
+    const preview = words[at++] === 1;
+    const request = { method, url, headers, body, defaults_applied: defaults, warnings, preview };
     withMaskedRenderings(request, maskedHeaders, maskedBody);
     return { ok: true, request, curl };
   }

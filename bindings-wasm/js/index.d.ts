@@ -30,5 +30,5 @@ export function regplanCustomValidate<E extends { addError(message: string): voi
   op: OperationId,
 ): (formData: unknown, errors: E) => E;
 
-/** rjsf's `transformErrors`: drops ajv's `if`/`then` errors (regplanCustomValidate words them). */
+/** rjsf's `transformErrors`, with regplanCustomValidate: drops ajv's errors (regplanCustomValidate reports each in the core's words). */
 export function regplanTransformErrors<E extends { name?: string }>(errors: E[]): E[];

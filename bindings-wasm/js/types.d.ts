@@ -67,6 +67,7 @@ export type IssueCode =
   | "ip_address"
   | "docker_hub_rate_limit"
   | "unknown_region"
+  | "preview"
 
 /** The `.code` of a thrown `RegplanError`: the core's API error codes, then the bindings' own (`not_initialized`: the wasm web build before `init()`). */
 export type ErrorCode =
@@ -86,9 +87,9 @@ export type ErrorCode =
 export interface IssueParams {
   required: { field: string } | { field: string; kind: string } | { field: string; group: string[] } | { one_of: string[][]; kind: string };
   type: { expected: string };
-  too_short: { min: number };
-  too_long: { max: number };
-  pattern: { pattern?: string };
+  too_short: { min: number } | { min: number; suggestion?: string };
+  too_long: { max: number; suggestion?: string };
+  pattern: { pattern?: string; suggestion?: string };
   out_of_range: { min: number; max: number } | { min?: number; max?: number; also?: number[] };
   enum: { allowed: string[] } | { allowed: string[]; suggestion: string };
   unknown_field: { [name: string]: never } | { suggestion: string };
@@ -102,11 +103,12 @@ export interface IssueParams {
   too_few_items: { min: number };
   too_many_items: { max: number };
   control_character: { [name: string]: never };
-  adjacent_separators: { pattern?: string };
-  too_many_underscores: { pattern?: string };
-  ip_address: { pattern?: string };
+  adjacent_separators: { pattern?: string; suggestion?: string };
+  too_many_underscores: { pattern?: string; suggestion?: string };
+  ip_address: { pattern?: string; suggestion?: string };
   docker_hub_rate_limit: { kind: string };
   unknown_region: { known: string[] };
+  preview: { credentials: string };
 }
 
 /** Credentials of type `api_key`. */
@@ -980,6 +982,12 @@ export interface Request {
   /** JSON Pointers of the defaults written into the request. */
   defaults_applied: string[];
   warnings: Issue[];
+  /**
+   * True for a preview (`{preview: true}` without credentials): placeholders
+   * such as `<api_key>` stand where the credentials go, and `toFetch` /
+   * `toUndici` refuse to send it. False otherwise.
+   */
+  preview: boolean;
   /** The masked view; not enumerable. */
   toJSON(): Omit<Request, "toJSON">;
 }
@@ -1004,6 +1012,13 @@ export interface PlanOptions<Op extends OperationId = OperationId> {
   timestamp?: number | string | null;
   /** Show secrets in `curl` instead of `***` (the request always holds the real values). */
   reveal_secrets?: boolean;
+  /**
+   * Without credentials, plan anyway with placeholders where they go
+   * (`Authorization: APIKey <api_key>`, signatures `<signature>`), to show a
+   * form's request before the user has a key; `request.preview` is then
+   * true and a `preview` warning is attached. With credentials it changes nothing.
+   */
+  preview?: boolean;
   /** Read the input as a form means it, in the request too (`ValidateOptions.form`). */
   form?: boolean | null;
 }
@@ -1090,6 +1105,10 @@ export interface JsonSchema {
   required: string[];
   additionalProperties: boolean;
   allOf?: JsonValue[];
+  /** The rules that relate fields (Qovery's per-kind rules): one `if`/`then`/`else` chain. */
+  if?: JsonValue;
+  then?: JsonValue;
+  else?: JsonValue;
   [keyword: string]: JsonValue | undefined;
 }
 
@@ -1214,12 +1233,12 @@ export declare function credentialsFromEnv(
   env?: { readonly [name: string]: string | undefined },
 ): Credentials | null;
 
-/** `fetch`'s arguments for a planned request: `fetch(...toFetch(result.request))`. */
+/** `fetch`'s arguments for a planned request: `fetch(...toFetch(result.request))`. Throws for a preview. */
 export declare function toFetch(
   request: Request,
 ): [url: string, init: { method: Method; headers: { [name: string]: string }; body?: string }];
 
-/** undici's dispatch options for a planned request (`undici.request(url, opts)`, `Dispatcher.request(opts)`). */
+/** undici's dispatch options for a planned request (`undici.request(url, opts)`, `Dispatcher.request(opts)`). Throws for a preview. */
 export declare function toUndici(request: Request): {
   origin: string;
   path: string;

@@ -303,6 +303,7 @@ impl Tape {
         }
         self.issues(&request.warnings);
         self.text(&request.to_curl(reveal));
+        self.len(usize::from(request.preview));
     }
 
     /// `{ok: false, errors, warnings}`.

@@ -35,7 +35,7 @@ test("results are plain objects, arrays and null, in the core's key order", () =
   const planned = plan(OP, GOOD, KEY);
   assert.ok(isPlain(planned));
   assert.deepEqual(Object.keys(planned), ["ok", "request", "curl"]);
-  assert.deepEqual(Object.keys(planned.request), ["method", "url", "headers", "body", "defaults_applied", "warnings"]);
+  assert.deepEqual(Object.keys(planned.request), ["method", "url", "headers", "body", "defaults_applied", "warnings", "preview"]);
   assert.deepEqual(Object.keys(planned.request.headers), ["Accept", "Authorization", "Content-Type"]);
   assert.equal(planned.request.body, '{"name":"reg-home1","storage_limit":5}');
   assert.deepEqual(planned.request.defaults_applied, ["/storage_limit"]);

@@ -87,10 +87,26 @@ test("no pickers, a title on every property, provenance only in x-source", () =>
   assert.equal(gcore.properties.name.title, "Name");
 });
 
+/** The links of the root's `if`/`then`/`else` chain. */
+function* chain(s) {
+  for (let link = s; link?.if; link = link.else) yield link;
+}
+
+test("the per-kind rules are one if/then/else chain at the root, no allOf (JSONForms renders a root allOf blank)", () => {
+  const s = schema("qovery.container_registries.create", { draft: "draft-07" });
+  assert.equal(s.allOf, undefined);
+  assert.deepEqual([...chain(s)].map((b) => b.if.properties.kind.const), [
+    "ECR", "SCALEWAY_CR", "DOCKER_HUB", "GITHUB_CR", "GITHUB_ENTERPRISE_CR", "GITLAB_CR", "PUBLIC_ECR", "GENERIC_CR",
+    "GCP_ARTIFACT_REGISTRY", "AZURE_CR",
+  ]);
+  assert.equal([...chain(s)].at(-1).else, undefined);
+  for (const { id } of operations()) if (id !== "qovery.container_registries.create") assert.equal(schema(id).if, undefined, id);
+});
+
 test("secrets are password fields", () => {
   const user = schema("gcore.users.create");
   const qovery = schema("qovery.container_registries.create");
-  const ecr = qovery.allOf.find((b) => b.if.properties.kind.const === "ECR").then.properties.config.properties;
+  const ecr = [...chain(qovery)].find((b) => b.if.properties.kind.const === "ECR").then.properties.config.properties;
   for (const secret of [ecr.access_key_id, ecr.secret_access_key, user.properties.secret]) {
     assert.equal(secret.format, "password");
     assert.equal(secret.writeOnly, true);
@@ -102,7 +118,7 @@ test("secrets are password fields", () => {
 
 test("each Qovery kind declares exactly its own config properties", () => {
   const s = schema("qovery.container_registries.create");
-  const byKind = Object.fromEntries(s.allOf.map((b) => [b.if.properties.kind.const, b.then.properties.config]));
+  const byKind = Object.fromEntries([...chain(s)].map((b) => [b.if.properties.kind.const, b.then.properties.config]));
   assert.deepEqual(Object.keys(byKind.ECR.properties), ["access_key_id", "secret_access_key", "region", "role_arn"]);
   assert.deepEqual(Object.keys(byKind.DOCKER_HUB.properties), ["username", "password"]);
   assert.equal(byKind.ECR.additionalProperties, false);

@@ -63,3 +63,19 @@ test("fetch(...toFetch(request)) delivers the planned request to 127.0.0.1", asy
   assert.equal(arrived[0].headers["content-type"], "application/json");
   assert.equal(arrived[0].body, '{"name":"reg-home1","storage_limit":5}');
 });
+
+test("a preview has the placeholders, is marked, and toFetch refuses it", () => {
+  const result = plan("gcore.registries.create", { project_id: 1, region_id: 76, name: "reg-home1" }, { preview: true });
+  assert.equal(result.ok, true);
+  assert.equal(result.request.preview, true);
+  assert.equal(result.request.headers.Authorization, "APIKey <api_key>");
+  assert.deepEqual(result.request.warnings.map((w) => [w.code, w.path, w.params]), [["preview", "", { credentials: "api_key" }]]);
+  assert.throws(() => toFetch(result.request), {
+    name: "RegplanError",
+    code: "preview_request",
+    message: "toFetch: this request is a preview (placeholders stand in for the credentials) and cannot be sent; plan it again with credentials",
+  });
+  const real = plan("gcore.registries.create", { project_id: 1, region_id: 76, name: "reg-home1" }, { preview: true, credentials: { type: "api_key", api_key: "k3y" } });
+  assert.equal(real.request.preview, false);
+  assert.equal(toFetch(real.request)[1].headers.Authorization, "APIKey k3y");
+});

@@ -328,11 +328,12 @@ pub const OPTION_NAMES: &[&str] = &[
     "base_url",
     "timestamp",
     "reveal_secrets",
+    "preview",
     "form",
 ];
 
 /// Parses binding options (`credentials`, `base_url`, `timestamp`,
-/// `reveal_secrets`; `null` or absent members for none) into
+/// `reveal_secrets`, `preview`, `form`; `null` or absent members for none) into
 /// [`PlanOptions`] and the reveal flag.
 ///
 /// Parsed by hand rather than by serde: serde's messages quote the offending
@@ -388,11 +389,13 @@ pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
             ))
         }
     };
+    let preview = flag(map, "preview")?;
     let form = flag(map, "form")?;
     let options = PlanOptions {
         credentials,
         base_url,
         timestamp,
+        preview,
         form,
     };
     Ok((options, reveal))

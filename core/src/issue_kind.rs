@@ -90,6 +90,13 @@ impl Wording for String {
     }
 }
 
+impl Param for String {
+    const TYPE: ParamType = ParamType::String;
+    fn push(&self, name: &'static str, params: &mut Vec<(&'static str, Value)>) {
+        params.push((name, Value::from(self.as_str())));
+    }
+}
+
 impl Param for i64 {
     const TYPE: ParamType = ParamType::Integer;
     fn push(&self, name: &'static str, params: &mut Vec<(&'static str, Value)>) {
@@ -136,9 +143,12 @@ impl Param for Vec<&'static str> {
     }
 }
 
+/// Other fields, named by their labels (`Access key ID, Username`): a
+/// message is read by a person, `params` keep the keys for programs.
 impl Wording for Vec<&'static str> {
     fn words(&self) -> Cow<'static, str> {
-        Cow::Owned(self.join(", "))
+        let labels: Vec<String> = self.iter().map(|name| crate::schema::label(name)).collect();
+        Cow::Owned(labels.join(", "))
     }
 }
 
@@ -156,10 +166,16 @@ impl Param for &'static [&'static [&'static str]] {
     }
 }
 
-/// Alternative groups of fields read as `a + b or c`.
+/// Alternative groups of fields read as `A + B or C`, each field by its label.
 impl Wording for &'static [&'static [&'static str]] {
     fn words(&self) -> Cow<'static, str> {
-        let groups: Vec<String> = self.iter().map(|g| g.join(" + ")).collect();
+        let groups: Vec<String> = self
+            .iter()
+            .map(|g| {
+                let labels: Vec<String> = g.iter().map(|name| crate::schema::label(name)).collect();
+                labels.join(" + ")
+            })
+            .collect();
         Cow::Owned(groups.join(" or "))
     }
 }
@@ -298,11 +314,11 @@ issue_kinds! {
     /// An empty string where a value is needed.
     Empty(TooShort) { min: usize, } [] => "must not be empty";
     /// A string shorter than its minimum length, in Unicode code points.
-    TooShort(TooShort) { min: usize, } [] => "must be at least {min} characters long";
+    TooShort(TooShort) { min: usize, suggestion: Option<String>, } [] => "must be at least {min} characters long";
     /// A string longer than its maximum length, in Unicode code points.
-    TooLong(TooLong) { max: usize, } [] => "must be at most {max} characters long";
-    /// A string that breaks one named rule of its grammar; the message is the rule's own.
-    Pattern(Pattern) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    TooLong(TooLong) { max: usize, suggestion: Option<String>, } [] => "must be at most {max} characters long";
+    /// A string that breaks one named rule of its grammar; the message is the rule's own. For a name, `suggestion` is the nearest valid one, when there is one.
+    Pattern(Pattern) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// A URL that must use https does not.
     NotHttps(NotHttps) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
     /// A URL that cannot be parsed.
@@ -310,11 +326,11 @@ issue_kinds! {
     /// A string that must hold JSON does not hold the documented shape.
     InvalidJson(InvalidJson) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
     /// A name in the form of an IP address where that is not allowed.
-    IpAddress(IpAddress) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    IpAddress(IpAddress) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// Separators next to each other in a Huawei SWR name.
-    AdjacentSeparators(AdjacentSeparators) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    AdjacentSeparators(AdjacentSeparators) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// More than two consecutive underscores in a Huawei SWR name.
-    TooManyUnderscores(TooManyUnderscores) { pattern: Option<&'static str>, } [rule: &'static str,] => "{rule}";
+    TooManyUnderscores(TooManyUnderscores) { pattern: Option<&'static str>, suggestion: Option<String>, } [rule: &'static str,] => "{rule}";
     /// An integer beyond what JavaScript holds exactly (2^53 - 1), wherever no rule bound is tighter.
     UnsafeInteger(OutOfRange) { min: i64, max: i64, } [] => "must be between -9007199254740991 and 9007199254740991: larger integers lose precision in JavaScript";
     /// A number outside its documented bounds; `also` lists values allowed beyond them.
@@ -342,9 +358,11 @@ issue_kinds! {
     /// A control character in a value that lands in a URL or picks an endpoint.
     ControlCharacter(ControlCharacter) {} [] => "must not contain control characters (CR, LF, tab, NUL, ...)";
     /// Warning: Docker Hub without credentials is subject to anonymous pull rate limits.
-    DockerHubRateLimit(DockerHubRateLimit) { kind: &'static str, } [] => "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit";
+    DockerHubRateLimit(DockerHubRateLimit) { kind: &'static str, } [] => "Docker Hub limits anonymous pulls; set Username and Password to avoid hitting the pull rate limit";
     /// Warning: a well-formed region missing from the vendor SDK's region table; `endpoint` is the URL derived from its name.
     UnknownRegion(UnknownRegion) { known: Vec<&'static str>, } [endpoint: String,] => "is not in the SDK's region table; using {endpoint}";
+    /// Warning: a preview, planned without credentials; `credentials` names the type whose placeholders stand in the request.
+    Preview(Preview) { credentials: &'static str, } [] => "placeholders stand in for the credentials; this request cannot be sent";
 }
 
 impl IssueKind {
@@ -356,11 +374,43 @@ impl IssueKind {
             Code::NotHttps => IssueKind::NotHttps { pattern, rule },
             Code::InvalidUrl => IssueKind::InvalidUrl { pattern, rule },
             Code::InvalidJson => IssueKind::InvalidJson { pattern, rule },
-            Code::IpAddress => IssueKind::IpAddress { pattern, rule },
-            Code::AdjacentSeparators => IssueKind::AdjacentSeparators { pattern, rule },
-            Code::TooManyUnderscores => IssueKind::TooManyUnderscores { pattern, rule },
-            _ => IssueKind::Pattern { pattern, rule },
+            Code::IpAddress => IssueKind::IpAddress {
+                pattern,
+                rule,
+                suggestion: None,
+            },
+            Code::AdjacentSeparators => IssueKind::AdjacentSeparators {
+                pattern,
+                rule,
+                suggestion: None,
+            },
+            Code::TooManyUnderscores => IssueKind::TooManyUnderscores {
+                pattern,
+                rule,
+                suggestion: None,
+            },
+            _ => IssueKind::Pattern {
+                pattern,
+                rule,
+                suggestion: None,
+            },
         }
+    }
+
+    /// This kind with `params.suggestion` set, for the kinds that carry one
+    /// (a name's length and grammar); any other kind is returned as it is.
+    #[must_use]
+    pub fn with_suggestion(mut self, name: Option<&str>) -> Self {
+        if let IssueKind::TooShort { suggestion, .. }
+        | IssueKind::TooLong { suggestion, .. }
+        | IssueKind::Pattern { suggestion, .. }
+        | IssueKind::IpAddress { suggestion, .. }
+        | IssueKind::AdjacentSeparators { suggestion, .. }
+        | IssueKind::TooManyUnderscores { suggestion, .. } = &mut self
+        {
+            *suggestion = name.map(str::to_owned);
+        }
+        self
     }
 
     /// A number outside `min..=max` (`also` lists values allowed besides),
@@ -562,7 +612,7 @@ mod tests {
             group: &["username", "password"],
             with: vec!["username"],
         };
-        assert_eq!(kind.message(), "is required together with username");
+        assert_eq!(kind.message(), "is required together with Username");
         assert_eq!(
             kind.params(),
             vec![
@@ -576,7 +626,7 @@ mod tests {
         };
         assert_eq!(
             conflict.message(),
-            "set either access_key + secret_key or role_arn, not both"
+            "set either Access key + Secret key or Role ARN, not both"
         );
         let near = IssueKind::NotAllowedNear {
             allowed: &["a", "b"],
@@ -602,6 +652,7 @@ mod tests {
     fn static_messages_do_not_allocate() {
         let rule = IssueKind::Pattern {
             pattern: None,
+            suggestion: None,
             rule: "must start with a letter",
         };
         assert!(matches!(

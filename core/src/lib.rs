@@ -69,6 +69,7 @@ pub mod issue_kind;
 pub mod json_text;
 mod providers;
 pub mod record;
+pub mod repair;
 mod report;
 mod request;
 mod schema;

@@ -80,6 +80,8 @@ codes! {
     DockerHubRateLimit => "docker_hub_rate_limit",
     /// Warning: a well-formed region missing from the vendor SDK's region table; the endpoint is derived from its name.
     UnknownRegion => "unknown_region",
+    /// Warning: a request planned with `preview` and no credentials; placeholders (`<api_key>`) stand where the credentials go, so it cannot be sent.
+    Preview => "preview",
 }
 
 impl Serialize for Code {

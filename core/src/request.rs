@@ -15,7 +15,7 @@ use crate::spec::{
 use crate::time::Timestamp;
 
 /// Options of [`crate::plan`]; in JSON
-/// `{"credentials": {...}, "base_url": "...", "timestamp": "2026-11-22T10:15:00Z"}`.
+/// `{"credentials": {...}, "base_url": "...", "timestamp": "2026-11-22T10:15:00Z", "preview": false}`.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanOptions {
@@ -28,6 +28,13 @@ pub struct PlanOptions {
     /// The signing instant, for providers that sign requests (NAVER, Huawei
     /// AK/SK): epoch milliseconds or RFC 3339. The core reads no clock.
     pub timestamp: Option<Timestamp>,
+    /// Without credentials, plan the request anyway with placeholders where
+    /// the provider's first accepted credential type goes
+    /// (`Authorization: APIKey <api_key>`, signatures `<signature>`), marked
+    /// by [`Request::preview`] and a `preview` warning. With credentials it
+    /// changes nothing.
+    #[serde(default)]
+    pub preview: bool,
     /// Read the input as a form means it ([`crate::ValidateOptions::form`]):
     /// `""` and `null` members absent, integer text as integers, in the
     /// request too (`project_id: "1"` builds `.../registries/1/...`).
@@ -115,6 +122,10 @@ pub struct Request {
     pub defaults_applied: Vec<Pointer>,
     /// Warnings from validation; the request is still valid.
     pub warnings: Vec<Issue>,
+    /// Whether placeholders stand where the credentials go
+    /// ([`PlanOptions::preview`] without credentials): such a request cannot
+    /// be sent, and the send helpers of every binding refuse it.
+    pub preview: bool,
 }
 
 impl Request {
@@ -135,7 +146,7 @@ impl Request {
     }
 
     /// A serializable view (`method`, `url`, `headers` as an ordered map,
-    /// `body` as text, `defaults_applied`, `warnings`).
+    /// `body` as text, `defaults_applied`, `warnings`, `preview`).
     #[must_use]
     pub fn view(&self, reveal: bool) -> RequestView<'_> {
         RequestView {
@@ -179,6 +190,7 @@ impl fmt::Debug for Request {
             .field("body", &self.body_text(false))
             .field("defaults_applied", &self.defaults_applied)
             .field("warnings", &self.warnings)
+            .field("preview", &self.preview)
             .finish()
     }
 }
@@ -204,13 +216,14 @@ impl Serialize for HeaderMap<'_> {
 impl Serialize for RequestView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let r = self.request;
-        let mut s = serializer.serialize_struct("Request", 6)?;
+        let mut s = serializer.serialize_struct("Request", 7)?;
         s.serialize_field("method", &r.method)?;
         s.serialize_field("url", &r.url)?;
         s.serialize_field("headers", &HeaderMap(&r.headers, self.reveal))?;
         s.serialize_field("body", &r.body_text(self.reveal))?;
         s.serialize_field("defaults_applied", &r.defaults_applied)?;
         s.serialize_field("warnings", &r.warnings)?;
+        s.serialize_field("preview", &r.preview)?;
         s.end()
     }
 }
@@ -225,7 +238,7 @@ pub(crate) fn build(
     op: &'static Operation,
     input: &Record,
     options: &PlanOptions,
-    warnings: Vec<Issue>,
+    mut warnings: Vec<Issue>,
 ) -> Result<Request, Error> {
     let derived;
     let base = match (&options.base_url, op.provider.base_url) {
@@ -276,7 +289,23 @@ pub(crate) fn build(
         body: body.as_deref().unwrap_or_default().as_bytes(),
         timestamp: options.timestamp,
     };
-    authenticate(op, options.credentials.as_ref(), &signing, &mut headers)?;
+    let preview = match &options.credentials {
+        Some(credentials) => {
+            authenticate(op, credentials, &signing, &mut headers)?;
+            false
+        }
+        None if options.preview => {
+            let credentials = placeholders(op, &signing, &mut headers)?;
+            warnings.push(crate::IssueKind::Preview { credentials }.at(Pointer::root()));
+            true
+        }
+        None => {
+            return Err(Error::MissingCredentials {
+                provider: op.provider.id,
+                accepted: op.provider.accepted(),
+            })
+        }
+    };
     // One rule for every provider: headers sorted by lower-cased name.
     headers.sort_by(|a, b| {
         let lower = |h: &Header| h.name.bytes().map(|c| c.to_ascii_lowercase());
@@ -290,6 +319,7 @@ pub(crate) fn build(
         masked_body,
         defaults_applied,
         warnings,
+        preview,
     })
 }
 
@@ -318,19 +348,74 @@ impl Signing<'_> {
     }
 }
 
+/// The placeholder of a credential member: `<api_key>`.
+fn placeholder(member: &str) -> String {
+    format!("<{member}>")
+}
+
+/// A preview's authentication: the headers the provider's first accepted
+/// credential type would add, with `<member>` placeholders for its values
+/// and `<signature>` for signatures (still computed over a timestamp, so
+/// signing providers need one as for a real request). Returns that type's name.
+fn placeholders(
+    op: &Operation,
+    signing: &Signing<'_>,
+    headers: &mut Vec<Header>,
+) -> Result<&'static str, Error> {
+    let provider = op.provider;
+    let accepts = provider
+        .credentials
+        .first()
+        .ok_or_else(|| Error::MissingCredentials {
+            provider: provider.id,
+            accepted: provider.accepted(),
+        })?;
+    let secret_member = accepts.kind.required.last().copied().unwrap_or("secret");
+    let access_key = placeholder(
+        accepts
+            .kind
+            .required
+            .first()
+            .copied()
+            .unwrap_or("access_key"),
+    );
+    let signature = placeholder("signature");
+    match accepts.sends {
+        Sends::Header { name, prefix } => {
+            headers.push(Header::plain(
+                name,
+                format!("{prefix}{}", placeholder(secret_member)),
+            ));
+        }
+        Sends::NcpSignatureV2 => {
+            let timestamp = signing.timestamp(provider.id)?.millis().to_string();
+            headers.push(Header::plain("x-ncp-apigw-timestamp", timestamp));
+            headers.push(Header::plain("x-ncp-iam-access-key", access_key));
+            headers.push(Header::plain("x-ncp-apigw-signature-v2", signature));
+        }
+        Sends::HuaweiSignature => {
+            let date = signing.timestamp(provider.id)?.basic_utc();
+            let (authority, _, _) = signing.parts();
+            headers.push(Header::plain("Host", authority));
+            headers.push(Header::plain("X-Sdk-Date", date));
+            let pairs: Vec<(&str, &str)> = headers.iter().map(|h| (h.name, h.value())).collect();
+            let signed_headers = sign::huawei_signed_headers(&pairs);
+            headers.push(Header::plain(
+                "Authorization",
+                format!("SDK-HMAC-SHA256 Access={access_key}, SignedHeaders={signed_headers}, Signature={signature}"),
+            ));
+        }
+    }
+    Ok(accepts.kind.name)
+}
+
 fn authenticate(
     op: &Operation,
-    credentials: Option<&Credentials>,
+    credentials: &Credentials,
     signing: &Signing<'_>,
     headers: &mut Vec<Header>,
 ) -> Result<(), Error> {
     let provider = op.provider;
-    let Some(credentials) = credentials else {
-        return Err(Error::MissingCredentials {
-            provider: provider.id,
-            accepted: provider.accepted(),
-        });
-    };
     // The provider's declaration says how this type is sent (or that it is not accepted).
     let wrong = || Error::WrongCredentials {
         provider: provider.id,

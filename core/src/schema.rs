@@ -1,9 +1,9 @@
 //! JSON Schema export (draft 2020-12, or draft-07), generated from the rule tables.
 //!
 //! What JSON Schema can say is said (types, bounds, lengths, patterns, enums,
-//! per-kind requirements through `if`/`then`); what it cannot (URL parsing,
-//! JSON inside a string) stays in the validator and is mentioned in the
-//! description. The agreement test in `tests/schema_agreement.rs` runs a JSON
+//! per-kind requirements through an `if`/`then`/`else` chain); what it
+//! cannot (URL parsing, JSON inside a string) stays in the validator and is
+//! mentioned in the description. The agreement test in `tests/schema_agreement.rs` runs a JSON
 //! Schema validator over every vector to keep both honest.
 //!
 //! The schemas are written for form generators (rjsf, JSONForms; issue 12):
@@ -66,18 +66,33 @@ pub(crate) fn operation_schema(op: &Operation, draft: Draft) -> Value {
         head.insert("description".into(), json!(op.summary));
         head.insert("x-source".into(), json!(source_text(&op.source)));
         head.append(map);
-        let all_of: Vec<Value> = op
+        // One `if`/`then`/`else` chain per declaration whose rules depend on
+        // a field's value (Qovery's `kind`), at the root: not an `allOf` of
+        // `if`/`then`s, since JSONForms renders a root with `allOf` as one
+        // control it has no renderer for (a blank form). The cases of one
+        // declaration are exclusive (one value each), so the chain says the
+        // same; several declarations (none yet) would go in `allOf`.
+        let per_value: Vec<Vec<Value>> = op
             .checks
             .iter()
-            .flat_map(|check| match check.rule {
-                CrossRule::PerValue(rules) => per_value_schema(rules),
+            .filter_map(|check| match check.rule {
+                CrossRule::PerValue(rules) => Some(per_value_schema(rules)),
                 // A warning, not a constraint: nothing for JSON Schema to say.
-                CrossRule::KnownValues(_) => Vec::new(),
+                CrossRule::KnownValues(_) => None,
             })
             .collect();
-        if !all_of.is_empty() {
-            keep_branch_properties_only(&mut head, &all_of);
-            head.insert("allOf".into(), Value::Array(all_of));
+        let branches: Vec<Value> = per_value.iter().flatten().cloned().collect();
+        if !branches.is_empty() {
+            keep_branch_properties_only(&mut head, &branches);
+        }
+        let mut chains: Vec<Value> = per_value.into_iter().filter_map(else_chain).collect();
+        match (chains.pop(), chains.is_empty()) {
+            (Some(Value::Object(chain)), true) => head.extend(chain),
+            (Some(last), false) => {
+                chains.push(last);
+                head.insert("allOf".into(), Value::Array(chains));
+            }
+            _ => {}
         }
         *map = head;
     }
@@ -85,6 +100,20 @@ pub(crate) fn operation_schema(op: &Operation, draft: Draft) -> Value {
         to_draft_07(&mut schema);
     }
     schema
+}
+
+/// The branches as one `if`/`then`/`else` chain: each branch's `else` is the
+/// next branch.
+fn else_chain(branches: Vec<Value>) -> Option<Value> {
+    branches
+        .into_iter()
+        .rev()
+        .fold(None, |otherwise, mut branch| {
+            if let (Some(otherwise), Value::Object(map)) = (otherwise, &mut branch) {
+                map.insert("else".into(), otherwise);
+            }
+            Some(branch)
+        })
 }
 
 /// A field whose properties the `then` branches declare (Qovery's `config`,
@@ -168,7 +197,7 @@ pub(crate) fn label(name: &str) -> String {
     out
 }
 
-/// One `if`/`then` per case of a [`PerValue`] declaration. Each branch
+/// One `if`/`then` per case of a [`PerValue`] declaration (chained by [`else_chain`]). Each branch
 /// declares the case's own object properties (a form generator shows exactly
 /// those) and closes the object; "exactly one group" is said with `not`
 /// alone (no `oneOf`/`anyOf`, which generators render as pickers): some key
@@ -243,10 +272,11 @@ fn per_value_schema(rules: &PerValue) -> Vec<Value> {
                 then.insert("required".into(), json!(required));
             }
             then.insert("properties".into(), Value::Object(properties));
+            // In `then`: the chain's first branch sits at the root, which has its own `x-source`.
+            then.insert("x-source".into(), json!(source_text(&case.source)));
             json!({
                 "if": {"properties": {rules.discriminator: {"const": case.value}}, "required": [rules.discriminator]},
                 "then": then,
-                "x-source": source_text(&case.source),
             })
         })
         .collect()

@@ -63,6 +63,23 @@ pub(crate) struct SignedParts<'a> {
     pub body: &'a [u8],
 }
 
+/// The `SignedHeaders` of a Huawei signature over `headers`: their names,
+/// lower-cased and sorted, joined by `;` (names with `_` are not signed).
+pub(crate) fn huawei_signed_headers(headers: &[(&str, &str)]) -> String {
+    let mut signed: Vec<(String, &str)> = headers
+        .iter()
+        .filter(|(name, _)| !name.contains('_'))
+        .map(|(name, value)| (name.to_ascii_lowercase(), *value))
+        .collect();
+    signed.sort_by(|a, b| a.0.cmp(&b.0));
+    signed_names(&signed)
+}
+
+fn signed_names(signed: &[(String, &str)]) -> String {
+    let names: Vec<&str> = signed.iter().map(|(n, _)| n.as_str()).collect();
+    names.join(";")
+}
+
 pub(crate) fn huawei_sign(
     access_key: &str,
     secret_key: &str,
@@ -82,8 +99,7 @@ pub(crate) fn huawei_sign(
         .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
         .collect();
     signed.sort_by(|a, b| a.0.cmp(&b.0));
-    let signed_names: Vec<&str> = signed.iter().map(|(n, _)| n.as_str()).collect();
-    let signed_headers = signed_names.join(";");
+    let signed_headers = signed_names(&signed);
     let mut canonical_headers = String::new();
     for (name, value) in &signed {
         let _ = writeln!(canonical_headers, "{name}:{value}");

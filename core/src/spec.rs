@@ -401,6 +401,10 @@ pub struct StrRule {
     /// (NAVER's bucket rules live in the Object Storage guide, not in seed 002).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grammar_source: Option<Source>,
+    /// How an invalid value of a naming rule is repaired into the nearest
+    /// valid one (`params.suggestion`); `None` for rules that are not names.
+    #[serde(skip)]
+    pub repair: Option<&'static crate::repair::Repair>,
 }
 
 /// An anchored regular expression, compiled on first use and then shared.

@@ -732,45 +732,56 @@ fn check_int(rule: &IntRule, i: i64, at: At<'_>, errors: &mut Vec<Issue>) {
 }
 
 fn check_str(rule: &StrRule, s: &str, at: At<'_>, errors: &mut Vec<Issue>) {
+    // Kinds are collected first, so that a name's suggestion (computed only
+    // when something failed) goes on each of them.
+    let mut found: Vec<IssueKind> = Vec::new();
     let len = s.chars().count();
     if let Some(min) = rule.min_len.filter(|&min| len < min) {
-        let kind = if min == 1 {
+        found.push(if min == 1 {
             IssueKind::Empty { min }
         } else {
-            IssueKind::TooShort { min }
-        };
-        errors.push(kind.at(at.pointer()));
+            IssueKind::TooShort {
+                min,
+                suggestion: None,
+            }
+        });
     }
     if let Some(max) = rule.max_len.filter(|&max| len > max) {
-        errors.push(IssueKind::TooLong { max }.at(at.pointer()));
+        found.push(IssueKind::TooLong {
+            max,
+            suggestion: None,
+        });
     }
-    if s.is_empty() {
+    if !s.is_empty() {
         // Grammar checks on "" would only repeat `too_short`.
-        return;
-    }
-    let before = errors.len();
-    for check in rule.checks {
-        if !(check.test)(s) {
-            let pattern = rule.pattern.map(|p| p.source);
-            errors
-                .push(IssueKind::failed_check(check.code, check.message, pattern).at(at.pointer()));
+        let before = found.len();
+        for check in rule.checks {
+            if !(check.test)(s) {
+                let pattern = rule.pattern.map(|p| p.source);
+                found.push(IssueKind::failed_check(check.code, check.message, pattern));
+            }
         }
-    }
-    if let Some(pattern) = rule.pattern {
-        let explained = errors.len() > before;
-        let length_ok =
-            rule.min_len.is_none_or(|m| len >= m) && rule.max_len.is_none_or(|m| len <= m);
-        // The regex is the authority: if the named checks passed and the length
-        // is right but the grammar still fails, say so in the pattern's own words.
-        if !explained && length_ok && !pattern.is_match(s) {
-            errors.push(
-                IssueKind::Pattern {
+        if let Some(pattern) = rule.pattern {
+            let explained = found.len() > before;
+            let length_ok =
+                rule.min_len.is_none_or(|m| len >= m) && rule.max_len.is_none_or(|m| len <= m);
+            // The regex is the authority: if the named checks passed and the length
+            // is right but the grammar still fails, say so in the pattern's own words.
+            if !explained && length_ok && !pattern.is_match(s) {
+                found.push(IssueKind::Pattern {
                     pattern: Some(pattern.source),
                     rule: pattern.message,
-                }
-                .at(at.pointer()),
-            );
+                    suggestion: None,
+                });
+            }
         }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let suggestion = crate::repair::suggestion(rule, s);
+    for kind in found {
+        errors.push(kind.with_suggestion(suggestion.as_deref()).at(at.pointer()));
     }
 }
 
@@ -1032,8 +1043,8 @@ mod tests {
                     "/url",
                     "must be exactly https://m.example for kind M (or be left out)",
                 ),
-                ("required", "/settings/b", "is required together with a"),
-                ("conflict", "/settings/d", "set either c or d, not both"),
+                ("required", "/settings/b", "is required together with A"),
+                ("conflict", "/settings/d", "set either C or D, not both"),
             ];
             let expected: Vec<(String, String, String)> = expected
                 .iter()
@@ -1052,7 +1063,7 @@ mod tests {
                 [(
                     "required".to_owned(),
                     "/settings".to_owned(),
-                    "kind M needs credentials: c or d".to_owned()
+                    "kind M needs credentials: C or D".to_owned()
                 )]
             );
             assert_eq!(
@@ -1060,7 +1071,7 @@ mod tests {
                 [(
                     "docker_hub_rate_limit".to_owned(),
                     "/settings".to_owned(),
-                    "Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit".to_owned()
+                    "Docker Hub limits anonymous pulls; set Username and Password to avoid hitting the pull rate limit".to_owned()
                 )]
             );
             assert!(check("https://m.example", &["a", "b", "c"]).is_valid());

@@ -318,7 +318,7 @@ fn form_is_a_plan_option_and_unknown_validate_options_are_refused() {
     let unknown = interop::plan_options(&json!({"forms": true})).unwrap_err();
     assert_eq!(
         unknown.to_string(),
-        "invalid option `options`: has an unknown member; known: credentials, base_url, timestamp, reveal_secrets, form"
+        "invalid option `options`: has an unknown member; known: credentials, base_url, timestamp, reveal_secrets, preview, form"
     );
 
     let read = |options: &Value, with_input: bool| {

@@ -28,6 +28,7 @@ function requestOf(request) {
     body: request.body,
     defaults_applied: request.defaults_applied,
     warnings: request.warnings,
+    preview: request.preview,
   }
 }
 

@@ -17,7 +17,7 @@ import regplan
 
 VECTORS = pathlib.Path(__file__).resolve().parent
 # What `plan`'s keyword arguments can say; other options only the JSON surface takes.
-PLAN_KEYWORDS = {"credentials", "base_url", "timestamp", "form"}
+PLAN_KEYWORDS = {"credentials", "base_url", "timestamp", "preview", "form"}
 
 
 def failure(error: BaseException) -> Dict[str, Any]:
@@ -34,6 +34,7 @@ def request_of(request: "regplan.Request") -> Dict[str, Any]:
         "body": None if request.body is None else request.body.decode("utf-8"),
         "defaults_applied": request.defaults_applied,
         "warnings": request.warnings,
+        "preview": request.preview,
     }
 
 

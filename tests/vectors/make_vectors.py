@@ -104,11 +104,11 @@ registries = [
     invalid("create: name length 1", C, {**BASE, "name": "a"},
             err("too_short", "/name", message="must be at least 2 characters long", params={"min": 2})),
     invalid("create: name length 25", C, {**BASE, "name": "a" * 25},
-            err("too_long", "/name", message="must be at most 24 characters long", params={"max": 24})),
+            err("too_long", "/name", message="must be at most 24 characters long", params={"max": 24, "suggestion": "a" * 24})),
     invalid("create: empty name", C, {**BASE, "name": ""}, err("too_short", "/name")),
     invalid("create: leading digit", C, {**BASE, "name": "1registry"},
             err("pattern", "/name", message="must start with a lowercase letter",
-                params={"pattern": "^[a-z][-a-z0-9]{0,22}[a-z0-9]$"})),
+                params={"pattern": "^[a-z][-a-z0-9]{0,22}[a-z0-9]$", "suggestion": "registry"})),
     invalid("create: leading hyphen", C, {**BASE, "name": "-registry"},
             err("pattern", "/name", message="must start with a lowercase letter")),
     invalid("create: trailing hyphen", C, {**BASE, "name": "registry-"},
@@ -277,7 +277,7 @@ artifacts = [
     repo_valid("with two slashes", "team/app/web", "team%252Fapp%252Fweb"),
     repo_valid("with separators", "my.app_x__y--z", "my.app_x__y--z"),
     repo_valid("of 255 characters", "a" * 255, "a" * 255),
-    repo_invalid("of 256 characters", "a" * 256, err("too_long", "/repository_name", params={"max": 255})),
+    repo_invalid("of 256 characters", "a" * 256, err("too_long", "/repository_name", params={"max": 255, "suggestion": "a" * 255})),
     repo_invalid("empty", "", err("too_short", "/repository_name")),
     repo_invalid("uppercase", "Library", err("pattern", "/repository_name", message=REPO_MSG_CHARS),
                  err("pattern", "/repository_name", message=REPO_MSG_PARTS)),
@@ -333,7 +333,7 @@ artifacts = [
                   {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "_" + "A" * 127}, "DELETE",
                   f"{PREFIX}/607/repositories/nginx/artifacts/{DIGEST}/tags/{'_' + 'A' * 127}"),
     invalid("tag of 129 characters", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": "a" * 129},
-            err("too_long", "/tag_name", params={"max": 128})),
+            err("too_long", "/tag_name", params={"max": 128, "suggestion": "a" * 128})),
     invalid("tag empty", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ""},
             err("too_short", "/tag_name")),
     invalid("tag starting with .", TD, {**REG, "repository_name": "nginx", "digest": DIGEST, "tag_name": ".hidden"},
@@ -377,7 +377,7 @@ users = [
     invalid("users create: duration \"30\"", UC, {**REG, "name": "u", "duration": "30"}, err("type", "/duration")),
     invalid("users create: duration true", UC, {**REG, "name": "u", "duration": True}, err("type", "/duration")),
     invalid("users create: name of 17", UC, {**REG, "name": "a" * 17, "duration": 1},
-            err("too_long", "/name", params={"max": 16})),
+            err("too_long", "/name", params={"max": 16, "suggestion": "a" * 16})),
     invalid("users create: empty name", UC, {**REG, "name": "", "duration": 1}, err("too_short", "/name")),
     invalid("users create: uppercase name", UC, {**REG, "name": "MyUser", "duration": 1},
             err("pattern", "/name", message="may contain only lowercase letters and digits")),
@@ -547,14 +547,14 @@ qovery += [
     invalid("typo in a config key: did you mean", Q,
             qinput("ECR", config={"region": "eu-west-3", "access_key_id": "A", "secret_acess_key": "s"}),
             err("unknown_field", "/config/secret_acess_key", params={"suggestion": "secret_access_key"}),
-            err("required", "/config/secret_access_key", message="is required together with access_key_id")),
+            err("required", "/config/secret_access_key", message="is required together with Access key ID")),
     invalid("ECR: url missing", Q, qinput("ECR", url=False),
             err("required", "/url", message="is required for kind ECR")),
     invalid("ECR: region missing", Q, qinput("ECR", config={"access_key_id": "A", "secret_access_key": "s"}),
             err("required", "/config/region", message="is required for kind ECR")),
     invalid("ECR: no credentials at all", Q, qinput("ECR", config={"region": "eu-west-3"}),
             err("required", "/config",
-                message="kind ECR needs credentials: access_key_id + secret_access_key or role_arn")),
+                message="kind ECR needs credentials: Access key ID + Secret access key or Role ARN")),
     invalid("ECR: access key without secret", Q, qinput("ECR", config={"region": "r", "access_key_id": "A"}),
             err("required", "/config/secret_access_key")),
     invalid("ECR: secret without access key", Q, qinput("ECR", config={"region": "r", "secret_access_key": "s"}),
@@ -562,7 +562,7 @@ qovery += [
     invalid("ECR: keys and role_arn both", Q,
             qinput("ECR", config={"region": "r", "access_key_id": "A", "secret_access_key": "s", "role_arn": "arn"}),
             err("conflict", "/config/role_arn",
-                message="set either access_key_id + secret_access_key or role_arn, not both")),
+                message="set either Access key ID + Secret access key or Role ARN, not both")),
     invalid("ECR: username is another kind's key", Q,
             qinput("ECR", config={**VALID_CONFIG["ECR"][0], "username": "u"}),
             err("forbidden", "/config/username", message="is not used by kind ECR",
@@ -590,8 +590,8 @@ qovery += [
             err("required", "/config/region")),
     invalid("GCP_ARTIFACT_REGISTRY: neither json_credentials nor workload identity", Q,
             qinput(GCP, config={"region": "europe-west1"}),
-            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: json_credentials or "
-                "gcp_credentials_type + project_id + service_account_email + workload_identity_provider_resource")),
+            err("required", "/config", message="kind GCP_ARTIFACT_REGISTRY needs credentials: JSON credentials or "
+                "GCP credentials type + Project ID + Service account email + Workload identity provider resource")),
     qrequest("GCP_ARTIFACT_REGISTRY: workload identity federation (TypeScript client keys)",
              qinput(GCP, config={"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}),
              qbody(GCP, {"region": "europe-west1", **WIF, "token_lifetime_seconds": 14400}, GCP_URL)),
@@ -629,9 +629,9 @@ for bad, label in [("not json", "not JSON"), ("[1, 2]", "a JSON array"), ('"text
                               message="must hold a JSON object: the contents of the service account key file")))
 for kind in ["DOCKER_HUB", "GITHUB_CR", "GITLAB_CR", "GENERIC_CR", "GITHUB_ENTERPRISE_CR"]:
     qovery.append(invalid(f"{kind}: username without password", Q, qinput(kind, config={"username": "me"}),
-                          err("required", "/config/password", message="is required together with username")))
+                          err("required", "/config/password", message="is required together with Username")))
     qovery.append(invalid(f"{kind}: password without username", Q, qinput(kind, config={"password": "pw"}),
-                          err("required", "/config/username", message="is required together with password")))
+                          err("required", "/config/username", message="is required together with Password")))
 for kind in ["GITHUB_ENTERPRISE_CR", "PUBLIC_ECR", "GENERIC_CR", "SCALEWAY_CR", "GCP_ARTIFACT_REGISTRY", "AZURE_CR"]:
     qovery.append(invalid(f"{kind}: url required", Q, qinput(kind, url=False),
                           err("required", "/url", message=f"is required for kind {kind}")))
@@ -693,7 +693,7 @@ def hw_repo(name, value, *errors):
 
 huawei_rules = [
     hw_ns("empty", "", err("too_short", "/namespace")),
-    hw_ns("of 65 characters", "a" * 65, err("too_long", "/namespace", params={"max": 64})),
+    hw_ns("of 65 characters", "a" * 65, err("too_long", "/namespace", params={"max": 64, "suggestion": "a" * 64})),
     hw_ns("starting with a digit", "1team", err("pattern", "/namespace", message="must start with a lowercase letter")),
     hw_ns("ending with a hyphen", "team-", err("pattern", "/namespace",
                                              message="must end with a lowercase letter or digit")),
@@ -719,7 +719,7 @@ huawei_rules = [
             err("control_character", "/namespace",
                 message="must not contain control characters (CR, LF, tab, NUL, ...)")),
     hw_repo("empty", "", err("too_short", "/repository")),
-    hw_repo("of 129 characters", "a" * 129, err("too_long", "/repository", params={"max": 128})),
+    hw_repo("of 129 characters", "a" * 129, err("too_long", "/repository", params={"max": 128, "suggestion": "a" * 128})),
     hw_repo("starting with a hyphen", "-box", err("pattern", "/repository",
                                                  message="must start with a lowercase letter or digit")),
     hw_repo("ending with a period", "box.", err("pattern", "/repository",
@@ -786,7 +786,7 @@ ncloud_rules = [
     bucket_ok("of 63 characters", "a" * 62 + "9"),
     bucket_ok("with periods and hyphens", "my.bucket-1"),
     bucket_ok("that is not quite an IP address", "1.2.3"),
-    bucket("of 64 characters", "a" * 64, err("too_long", "/bucket", params={"max": 63})),
+    bucket("of 64 characters", "a" * 64, err("too_long", "/bucket", params={"max": 63, "suggestion": "a" * 63})),
     bucket("starting with a hyphen", "-abc", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["start"])),
     bucket("ending with a period", "abc.", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["end"])),
     bucket("with uppercase", "Abc", err("pattern", "/bucket", message=BUCKET_GUIDE_MSG["start"]),
@@ -944,6 +944,183 @@ print(f"signed cases with vendor signatures: {len(signed_cases) - 3} of {len(sig
 write("signed_requests.json", "Signed requests: Huawei SDK-HMAC-SHA256 and NAVER API Gateway v2, "
       "signatures from the vendors' code (tests/vendor/)", {}, signed_cases)
 
+# ---------------------------------------------------------------- suggestions (issue 12)
+# For an invalid name, every issue of the field carries `params.suggestion`:
+# the nearest name the grammar accepts, written out by hand here from the
+# grammars of the seeds (lowercased, a run of refused characters turned into
+# one allowed separator, what may not start or end a name dropped, a name too
+# long cut to the limit at a word boundary); none when no such name exists.
+GCORE_NAME_RE = "^[a-z][-a-z0-9]{0,22}[a-z0-9]$"
+USER_NAME_RE = "^[a-z0-9]{1,16}$"
+OCI_REPO_RE = r"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$"
+OCI_TAG_RE = "^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$"
+BUCKET_RE = "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"
+SWR_NS_RE = "^[a-z][a-z0-9]*(?:(?:[._-]|__)[a-z0-9]+)*$"
+SWR_REPO_RE = "^[a-z0-9]+(?:(?:[._-]|__)[a-z0-9]+)*$"
+
+
+def suggested(path, pattern, suggestion, *codes):
+    """The field's issues, in order, each with the suggestion (`pattern` for
+    the grammar's kinds, `max` for `too_long`)."""
+    out = []
+    for code in codes:
+        if isinstance(code, tuple):
+            code, message = code
+            extra = {"message": message}
+        else:
+            extra = {}
+        if code == "too_long":
+            params = {"max": pattern}
+        else:
+            params = {"pattern": pattern}
+        if suggestion is not None:
+            params["suggestion"] = suggestion
+        out.append(err(code, path, params=params, **extra))
+    return out
+
+
+def suggestion_case(name, op, input, errors):
+    return invalid(name, op, input, *errors)
+
+
+TAG_BASE = {**REG, "repository_name": "nginx", "digest": DIGEST}
+suggestions = [
+    # The issue's three examples.
+    suggestion_case("gcore registry name 'My_Registry ' -> my-registry", C, {**BASE, "name": "My_Registry "},
+                    suggested("/name", GCORE_NAME_RE, "my-registry",
+                              ("pattern", "must start with a lowercase letter"),
+                              ("pattern", "may contain only lowercase letters, digits and hyphens"),
+                              ("pattern", "must end with a lowercase letter or digit"))),
+    suggestion_case("gcore registry name of 35 characters cut at a word boundary", C,
+                    {**BASE, "name": "my-very-long-registry-name-for-prod"},
+                    suggested("/name", 24, "my-very-long-registry", "too_long")),
+    suggestion_case("huawei namespace a--b -> a-b", HN, {"region": "cn-north-4", "namespace": "a--b"},
+                    suggested("/namespace", SWR_NS_RE, "a-b", ("adjacent_separators", ADJ))),
+    # One per naming rule.
+    suggestion_case("gcore registry name cut where the limit falls on a hyphen", C,
+                    {**BASE, "name": "abcdefghij-klmnopqrstuvw-xyz"},
+                    suggested("/name", 24, "abcdefghij-klmnopqrstuvw", "too_long")),
+    suggestion_case("gcore registry name with a leading digit", C, {**BASE, "name": "1registry"},
+                    suggested("/name", GCORE_NAME_RE, "registry", "pattern")),
+    suggestion_case("gcore user name John.Doe -> johndoe", UC, {**REG, "name": "John.Doe", "duration": 1},
+                    suggested("/name", USER_NAME_RE, "johndoe", "pattern")),
+    suggestion_case("gcore user name of 20 characters cut to 16", UC,
+                    {**REG, "name": "Registry_Robot_0042", "duration": 1},
+                    suggested("/name", 16, "registryrobot004", "too_long")
+                    + suggested("/name", USER_NAME_RE, "registryrobot004", "pattern")),
+    suggestion_case("gcore repository name Library/My_Nginx -> library/my_nginx", RD,
+                    {**REG, "repository_name": "Library/My_Nginx"},
+                    suggested("/repository_name", OCI_REPO_RE, "library/my_nginx",
+                              ("pattern", REPO_MSG_CHARS), ("pattern", REPO_MSG_PARTS))),
+    suggestion_case("gcore repository name with mixed separators and an empty part", RD,
+                    {**REG, "repository_name": "team//web._app"},
+                    suggested("/repository_name", OCI_REPO_RE, "team/web.app",
+                              ("pattern", REPO_MSG_PARTS), ("pattern", REPO_MSG_SEPS))),
+    suggestion_case("gcore tag '.v1 beta' -> v1-beta (capitals allowed)", TD, {**TAG_BASE, "tag_name": ".V1 beta"},
+                    suggested("/tag_name", OCI_TAG_RE, "V1-beta", "pattern", "pattern")),
+    suggestion_case("ncloud bucket 'My Bucket' -> my-bucket", NC, {"registry": "r", "bucket": "My Bucket"},
+                    suggested("/bucket", BUCKET_RE, "my-bucket", "pattern", "pattern")),
+    suggestion_case("ncloud bucket ending with a period", NC, {"registry": "r", "bucket": "my.bucket."},
+                    suggested("/bucket", BUCKET_RE, "my.bucket", "pattern")),
+    suggestion_case("huawei namespace Team--Alpha -> team-alpha", HN,
+                    {"region": "cn-north-4", "namespace": "Team--Alpha"},
+                    suggested("/namespace", SWR_NS_RE, "team-alpha",
+                              ("pattern", "must start with a lowercase letter"),
+                              ("pattern", "may contain only lowercase letters, digits, periods, underscores and hyphens"),
+                              ("adjacent_separators", ADJ))),
+    suggestion_case("huawei namespace with three underscores", HN, {"region": "cn-north-4", "namespace": "a___b"},
+                    suggested("/namespace", SWR_NS_RE, "a_b", ("too_many_underscores", UND))),
+    suggestion_case("huawei repository My__App___X -> my__app_x", HR, {**HW_INPUT, "repository": "My__App___X"},
+                    suggested("/repository", SWR_REPO_RE, "my__app_x", "pattern", "pattern", "pattern",
+                              ("too_many_underscores", UND))),
+    suggestion_case("huawei repository starting with a hyphen", HR, {**HW_INPUT, "repository": "-busybox"},
+                    suggested("/repository", SWR_REPO_RE, "busybox", "pattern")),
+    # No valid name near: no suggestion.
+    suggestion_case("gcore registry name '1' has no suggestion", C, {**BASE, "name": "1"},
+                    [err("too_short", "/name", params={"min": 2})]
+                    + suggested("/name", GCORE_NAME_RE, None, "pattern")),
+    suggestion_case("ncloud bucket in IP address form has no suggestion", NC,
+                    {"registry": "r", "bucket": "192.168.5.4"},
+                    suggested("/bucket", BUCKET_RE, None, "ip_address")),
+    suggestion_case("gcore user name of punctuation only has no suggestion", UC, {**REG, "name": "..", "duration": 1},
+                    suggested("/name", USER_NAME_RE, None, "pattern")),
+]
+write("suggestions.json", "Suggestions for invalid names: params.suggestion (issue 12)", {}, suggestions)
+
+# ---------------------------------------------------------------- preview (issue 12)
+# `plan` with `preview: true` and no credentials: placeholders of the
+# provider's first credential type where the credentials go, `preview` true
+# on the request, and a `preview` warning at the root.
+PREVIEW_WARNING = "placeholders stand in for the credentials; this request cannot be sent"
+
+
+def preview_warning(credentials):
+    return err("preview", "", message=PREVIEW_WARNING, params={"credentials": credentials})
+
+
+def preview_case(name, op, input, options, method, url, headers, body, defaults=None, warnings=(), masked=None):
+    request = {"method": method, "url": url, "headers": headers, "body": body, "preview": True,
+               "warnings": list(warnings)}
+    if defaults:
+        request["defaults_applied"] = defaults
+    expect = {"request": request}
+    if masked:
+        expect["masked"] = masked
+    return {"name": name, "op": op, "input": input, "options": options, "expect": expect}
+
+
+GCORE_PREVIEW_HEADERS = [["Accept", "application/json"], ["Authorization", "APIKey <api_key>"],
+                         ["Content-Type", "application/json"]]
+previews = [
+    preview_case("gcore create: APIKey <api_key>", C, {**BASE, "name": "reg-home1"}, {"preview": True},
+                 "POST", PREFIX, GCORE_PREVIEW_HEADERS, '{"name":"reg-home1","storage_limit":5}',
+                 defaults=["/storage_limit"], warnings=[preview_warning("api_key")],
+                 masked={"headers": GCORE_PREVIEW_HEADERS, "body": '{"name":"reg-home1","storage_limit":5}'}),
+    preview_case("gcore list (GET): no Content-Type", "gcore.registries.list", BASE, {"preview": True},
+                 "GET", PREFIX, [["Accept", "application/json"], ["Authorization", "APIKey <api_key>"]], None,
+                 warnings=[preview_warning("api_key")]),
+    preview_case("gcore user create: the user's secret stays masked, the placeholder shown", UC,
+                 {**REG, "name": "ci", "duration": 30, "secret": "Sup3r-secret"}, {"preview": True},
+                 "POST", f"{PREFIX}/607/users", GCORE_PREVIEW_HEADERS,
+                 '{"duration":30,"name":"ci","secret":"Sup3r-secret"}', warnings=[preview_warning("api_key")],
+                 masked={"headers": GCORE_PREVIEW_HEADERS, "body": '{"duration":30,"name":"ci","secret":"***"}',
+                         "secrets_absent": ["Sup3r-secret"]}),
+    preview_case("qovery create: Token <token>", Q, qinput("DOCKER_HUB"), {"preview": True},
+                 "POST", Q_URL, [["Accept", "application/json"], ["Authorization", "Token <token>"],
+                                 ["Content-Type", "application/json"]],
+                 qbody("DOCKER_HUB", VALID_CONFIG["DOCKER_HUB"][0], "https://docker.io"), defaults=["/url"],
+                 warnings=[preview_warning("token")]),
+    preview_case("ncloud create: <access_key> and <signature> over the timestamp", NC, NB,
+                 {"preview": True, "timestamp": WHEN_MS},
+                 "POST", "https://ncr.apigw.ntruss.com/ncr/api/v2/repositories/r",
+                 [["Content-Type", "application/json"], ["x-ncp-apigw-signature-v2", "<signature>"],
+                  ["x-ncp-apigw-timestamp", str(WHEN_MS)], ["x-ncp-iam-access-key", "<access_key>"]],
+                 '{"bucket":"my-bucket"}', warnings=[preview_warning("access_key")]),
+    preview_case("huawei create namespace: SDK-HMAC-SHA256 with placeholders", HN,
+                 {"region": "cn-north-4", "namespace": "my-team"}, {"preview": True, "timestamp": WHEN},
+                 "POST", "https://swr-api.cn-north-4.myhuaweicloud.com/v2/manage/namespaces",
+                 [["Authorization", "SDK-HMAC-SHA256 Access=<access_key>, SignedHeaders=content-type;host;x-sdk-date, "
+                                    "Signature=<signature>"],
+                  ["Content-Type", "application/json"], ["Host", "swr-api.cn-north-4.myhuaweicloud.com"],
+                  ["X-Sdk-Date", WHEN_HW]],
+                 '{"namespace":"my-team"}', warnings=[preview_warning("access_key")]),
+    {"name": "with credentials preview changes nothing", "op": C, "input": {**BASE, "name": "reg-home1"},
+     "options": {"preview": True, **GCORE_OPTIONS},
+     "expect": {"request": {"method": "POST", "url": PREFIX, "headers": gcore_headers("POST"),
+                            "body": '{"name":"reg-home1","storage_limit":5}', "preview": False,
+                            "defaults_applied": ["/storage_limit"]}}},
+    {"name": "without preview credentials are required", "op": C, "input": {**BASE, "name": "reg-home1"},
+     "options": {"preview": False}, "expect": {"error": {"code": "missing_credentials"}}},
+    {"name": "a signed preview still needs a timestamp", "op": NC, "input": NB, "options": {"preview": True},
+     "expect": {"error": {"code": "missing_timestamp"}}},
+    {"name": "preview must be a boolean", "op": C, "input": {**BASE, "name": "reg-home1"},
+     "options": {"preview": "yes"}, "expect": {"error": {"code": "invalid_option"}}},
+    {"name": "an invalid input is reported, preview or not", "op": C, "input": {**BASE, "name": "ab_"},
+     "options": {"preview": True},
+     "expect": {"errors": suggested("/name", GCORE_NAME_RE, "ab", "pattern", "pattern")}},
+]
+write("preview.json", "Preview without credentials: placeholders, request.preview, the preview warning (issue 12)",
+      {}, previews)
 
 # ---------------------------------------------------------------- forms
 def form_cases():

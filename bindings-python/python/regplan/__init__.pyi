@@ -24,6 +24,7 @@ from regplan._types import (
     WrongTypeParams as WrongTypeParams,
     TypeIssue as TypeIssue,
     EmptyParams as EmptyParams,
+    TooShortParams as TooShortParams,
     TooShortIssue as TooShortIssue,
     TooLongParams as TooLongParams,
     TooLongIssue as TooLongIssue,
@@ -68,6 +69,8 @@ from regplan._types import (
     DockerHubRateLimitIssue as DockerHubRateLimitIssue,
     UnknownRegionParams as UnknownRegionParams,
     UnknownRegionIssue as UnknownRegionIssue,
+    PreviewParams as PreviewParams,
+    PreviewIssue as PreviewIssue,
     Issue as Issue,
     ApiKeyCredentials as ApiKeyCredentials,
     TokenCredentials as TokenCredentials,
@@ -174,9 +177,14 @@ class Request:
     def defaults_applied(self) -> list[str]: ...
     @property
     def warnings(self) -> list[Issue]: ...
+    @property
+    def preview(self) -> bool:
+        """True for a preview (`plan(..., preview=True)` without credentials):
+        placeholders such as `<api_key>` stand where the credentials go, and
+        `httpx_auth` / `requests_auth` refuse to send it."""
     def to_curl(self, reveal_secrets: bool = False) -> str: ...
     def to_dict(self, reveal_secrets: bool = False) -> dict[str, Any]:
-        """`{method, url, headers, body (str), defaults_applied, warnings}`."""
+        """`{method, url, headers, body (str), defaults_applied, warnings, preview}`."""
 
 def operations() -> list[OperationInfo]:
     """Every operation: id, provider, summary, method, path, fields, sources."""
@@ -456,6 +464,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -466,6 +475,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -476,6 +486,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -486,6 +497,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -496,6 +508,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -506,6 +519,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -516,6 +530,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -526,6 +541,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -536,6 +552,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -546,6 +563,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -556,6 +574,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -566,6 +585,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -576,6 +596,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -586,6 +607,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -596,6 +618,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -606,6 +629,7 @@ def plan(
     credentials: ApiKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -616,6 +640,7 @@ def plan(
     credentials: TokenCredentials | BearerCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -626,6 +651,7 @@ def plan(
     credentials: AccessKeyCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -636,6 +662,7 @@ def plan(
     credentials: AccessKeyCredentials | IamTokenCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -646,6 +673,7 @@ def plan(
     credentials: AccessKeyCredentials | IamTokenCredentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[False] = False,
 ) -> Request: ...
 @overload
@@ -656,6 +684,7 @@ def plan(
     credentials: Credentials | None = None,
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
+    preview: bool | None = None,
     form: Literal[True],
 ) -> Request: ...
 
@@ -698,6 +727,7 @@ __all__ = [
     "WrongTypeParams",
     "TypeIssue",
     "EmptyParams",
+    "TooShortParams",
     "TooShortIssue",
     "TooLongParams",
     "TooLongIssue",
@@ -742,6 +772,8 @@ __all__ = [
     "DockerHubRateLimitIssue",
     "UnknownRegionParams",
     "UnknownRegionIssue",
+    "PreviewParams",
+    "PreviewIssue",
     "Issue",
     "ApiKeyCredentials",
     "TokenCredentials",

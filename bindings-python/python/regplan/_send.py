@@ -16,6 +16,17 @@ from regplan import Request, plan
 _plan = cast(Callable[..., Request], plan)
 
 
+def refuse_preview(request: Request, helper: str) -> None:
+    """`ValueError` for a preview (`plan(..., preview=True)` without
+    credentials): placeholders such as `<api_key>` stand where the
+    credentials go, so the request must not be sent."""
+    if request.preview:
+        raise ValueError(
+            f"{helper}: this request is a preview (placeholders stand in for the credentials) "
+            "and cannot be sent; plan it again with credentials"
+        )
+
+
 class SendTimeAuth:
     """The base of both `RegplanAuth` classes: plans `op` with `input` and
     `credentials` when made (so an invalid input fails there, with

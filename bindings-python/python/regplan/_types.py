@@ -57,6 +57,7 @@ Code = Literal[
     "ip_address",
     "docker_hub_rate_limit",
     "unknown_region",
+    "preview",
 ]
 """Every issue code, in the core's order (`codes()` lists `Code` then the core's `ErrorCode`s)."""
 
@@ -132,19 +133,33 @@ class EmptyParams(TypedDict):
     min: int
 
 
+class _TooShortParamsRequired(TypedDict):
+    min: int
+
+
+class TooShortParams(_TooShortParamsRequired, total=False):
+    """`params` of `too_short`: must be at least {min} characters long"""
+
+    suggestion: str
+
+
 class TooShortIssue(TypedDict):
     """An issue with code `too_short`."""
 
     code: Literal["too_short"]
     path: str
     message: str
-    params: EmptyParams
+    params: Union[EmptyParams, TooShortParams]
 
 
-class TooLongParams(TypedDict):
+class _TooLongParamsRequired(TypedDict):
+    max: int
+
+
+class TooLongParams(_TooLongParamsRequired, total=False):
     """`params` of `too_long`: must be at most {max} characters long"""
 
-    max: int
+    suggestion: str
 
 
 class TooLongIssue(TypedDict):
@@ -160,6 +175,7 @@ class PatternParams(TypedDict, total=False):
     """`params` of `pattern`: {rule}"""
 
     pattern: str
+    suggestion: str
 
 
 class PatternIssue(TypedDict):
@@ -396,6 +412,7 @@ class AdjacentSeparatorsParams(TypedDict, total=False):
     """`params` of `adjacent_separators`: {rule}"""
 
     pattern: str
+    suggestion: str
 
 
 class AdjacentSeparatorsIssue(TypedDict):
@@ -411,6 +428,7 @@ class TooManyUnderscoresParams(TypedDict, total=False):
     """`params` of `too_many_underscores`: {rule}"""
 
     pattern: str
+    suggestion: str
 
 
 class TooManyUnderscoresIssue(TypedDict):
@@ -426,6 +444,7 @@ class IpAddressParams(TypedDict, total=False):
     """`params` of `ip_address`: {rule}"""
 
     pattern: str
+    suggestion: str
 
 
 class IpAddressIssue(TypedDict):
@@ -438,7 +457,7 @@ class IpAddressIssue(TypedDict):
 
 
 class DockerHubRateLimitParams(TypedDict):
-    """`params` of `docker_hub_rate_limit`: Docker Hub limits anonymous pulls; set username and password to avoid hitting the pull rate limit"""
+    """`params` of `docker_hub_rate_limit`: Docker Hub limits anonymous pulls; set Username and Password to avoid hitting the pull rate limit"""
 
     kind: str
 
@@ -467,6 +486,21 @@ class UnknownRegionIssue(TypedDict):
     params: UnknownRegionParams
 
 
+class PreviewParams(TypedDict):
+    """`params` of `preview`: placeholders stand in for the credentials; this request cannot be sent"""
+
+    credentials: str
+
+
+class PreviewIssue(TypedDict):
+    """An issue with code `preview`."""
+
+    code: Literal["preview"]
+    path: str
+    message: str
+    params: PreviewParams
+
+
 Issue = Union[
     RequiredIssue,
     TypeIssue,
@@ -491,6 +525,7 @@ Issue = Union[
     IpAddressIssue,
     DockerHubRateLimitIssue,
     UnknownRegionIssue,
+    PreviewIssue,
 ]
 """One error or warning; `issue["code"]` tells which `params` it has. `path` is a JSON Pointer."""
 
@@ -1079,7 +1114,8 @@ _JsonSchemaRequired = TypedDict(
 
 class JsonSchema(_JsonSchemaRequired, total=False):
     """`schema(op)`: the JSON Schema (draft 2020-12) of an operation's input;
-    `allOf` holds the rules that relate fields (Qovery's per-kind rules)."""
+    the root's `if`/`then`/`else` chain holds the rules that relate fields
+    (Qovery's per-kind rules)."""
 
     allOf: List[Any]
 
@@ -1099,6 +1135,7 @@ __all__ = [
     "WrongTypeParams",
     "TypeIssue",
     "EmptyParams",
+    "TooShortParams",
     "TooShortIssue",
     "TooLongParams",
     "TooLongIssue",
@@ -1143,6 +1180,8 @@ __all__ = [
     "DockerHubRateLimitIssue",
     "UnknownRegionParams",
     "UnknownRegionIssue",
+    "PreviewParams",
+    "PreviewIssue",
     "Issue",
     "ApiKeyCredentials",
     "TokenCredentials",

@@ -12,11 +12,13 @@ from typing import Generator
 import httpx
 
 from regplan import Request
-from regplan._send import SendTimeAuth
+from regplan._send import SendTimeAuth, refuse_preview
 
 
 def to_httpx(request: Request) -> httpx.Request:
-    """The planned request as an `httpx.Request`: method, URL, headers and body bytes as planned."""
+    """The planned request as an `httpx.Request`: method, URL, headers and body bytes as planned.
+    `ValueError` for a preview, which cannot be sent."""
+    refuse_preview(request, "to_httpx")
     return httpx.Request(request.method, request.url, headers=request.headers, content=request.body)
 
 

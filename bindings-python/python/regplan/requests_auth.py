@@ -13,11 +13,13 @@ import requests
 import requests.auth
 
 from regplan import Request
-from regplan._send import SendTimeAuth
+from regplan._send import SendTimeAuth, refuse_preview
 
 
 def to_requests(request: Request, auth: Optional[requests.auth.AuthBase] = None) -> requests.Request:
-    """The planned request as a `requests.Request`: method, URL, headers and body bytes as planned."""
+    """The planned request as a `requests.Request`: method, URL, headers and body bytes as planned.
+    `ValueError` for a preview, which cannot be sent."""
+    refuse_preview(request, "to_requests")
     return requests.Request(request.method, request.url, headers=request.headers, data=request.body, auth=auth)
 
 

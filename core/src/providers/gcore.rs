@@ -103,6 +103,7 @@ static REPOSITORY_NAME_RULE: StrRule = StrRule {
         ),
     ],
     grammar_source: None,
+    repair: Some(&crate::repair::OCI_REPOSITORY_NAME),
 };
 
 /// Every run of separators is `.`, `_`, `__` or `-+` (other characters are
@@ -164,6 +165,7 @@ static DIGEST_RULE: StrRule = StrRule {
         ),
     ],
     grammar_source: None,
+    repair: None,
 };
 
 const DIGEST: Field = field(
@@ -199,6 +201,7 @@ static TAG_RULE: StrRule = StrRule {
         ),
     ],
     grammar_source: None,
+    repair: Some(&crate::repair::OCI_TAG),
 };
 
 const TAG_NAME: Field = field(
@@ -257,6 +260,7 @@ static REGISTRY_NAME_RULE: StrRule = StrRule {
         }),
     ],
     grammar_source: None,
+    repair: Some(&crate::repair::GCORE_REGISTRY_NAME),
 };
 
 const REGISTRY_NAME: Field = field(
@@ -295,6 +299,7 @@ static USER_NAME_RULE: StrRule = StrRule {
         s.chars().all(is_lower_alnum)
     })],
     grammar_source: None,
+    repair: Some(&crate::repair::GCORE_USER_NAME),
 };
 
 const USER_NAME: Field = field(

@@ -212,6 +212,7 @@ static NAMESPACE_RULE: StrRule = StrRule {
         SEPARATOR_CHECKS[1],
     ],
     grammar_source: None,
+    repair: Some(&crate::repair::SWR_NAMESPACE),
 };
 
 const NAMESPACE_DOC: &str = "Enter 1 to 64 characters, starting with a lowercase letter and ending with a lowercase letter or digit. Only lowercase letters, digits, periods (.), underscores (_), and hyphens (-) are allowed. Periods, underscores, and hyphens cannot be placed next to each other. A maximum of two consecutive underscores are allowed.";
@@ -240,6 +241,7 @@ static REPOSITORY_RULE: StrRule = StrRule {
         SEPARATOR_CHECKS[1],
     ],
     grammar_source: None,
+    repair: Some(&crate::repair::SWR_REPOSITORY),
 };
 
 static CATEGORY: EnumRule = EnumRule {

@@ -118,6 +118,7 @@ pub(crate) static ANY_STRING: StrRule = StrRule {
     pattern: None,
     checks: &[],
     grammar_source: None,
+    repair: None,
 };
 
 /// Any string but the empty one.
@@ -135,6 +136,7 @@ pub(crate) const fn matching(min: usize, max: usize, pattern: &'static Pattern) 
         pattern: Some(pattern),
         checks: &[],
         grammar_source: None,
+        repair: None,
     }
 }
 

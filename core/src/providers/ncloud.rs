@@ -91,6 +91,7 @@ static BUCKET_RULE: StrRule = StrRule {
         },
     ],
     grammar_source: Some(BUCKET_GUIDE),
+    repair: Some(&crate::repair::BUCKET_NAME),
 };
 
 const FIELDS: &[Field] = &[

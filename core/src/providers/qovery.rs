@@ -79,6 +79,7 @@ static URL_RULE: StrRule = StrRule {
         },
     ],
     grammar_source: None,
+    repair: None,
 };
 
 static JSON_CREDENTIALS_RULE: StrRule = StrRule {
@@ -94,6 +95,7 @@ static JSON_CREDENTIALS_RULE: StrRule = StrRule {
         test: |s| matches!(serde_json::from_str::<Value>(s), Ok(Value::Object(_))),
     }],
     grammar_source: None,
+    repair: None,
 };
 
 static KIND_RULE: EnumRule = EnumRule {

@@ -132,11 +132,23 @@ impl Op {
 }
 
 /// The discriminated variants of an operation, read from its JSON Schema:
-/// each `allOf` member `{"if": {"properties": {F: {"const": V}}}, "then": ...}`.
+/// each link of the root's `if`/`then`/`else` chain (or of each chain in its
+/// `allOf`), `{"if": {"properties": {F: {"const": V}}}, "then": ..., "else": ...}`.
 /// Values of F's enum without a branch get the full field types.
 fn variants(operation: &'static Operation) -> Option<Variants> {
     let schema = regplan::schema(operation.id).ok()?;
-    let branches = schema.get("allOf")?.as_array()?;
+    let chains = match schema.get("allOf").and_then(Value::as_array) {
+        Some(chains) => chains.iter().collect(),
+        None => vec![&schema],
+    };
+    let mut branches: Vec<&Value> = Vec::new();
+    for chain in chains {
+        let mut link = Some(chain);
+        while let Some(branch) = link.filter(|b| b.get("if").is_some()) {
+            branches.push(branch);
+            link = branch.get("else");
+        }
+    }
     let mut discriminator = None;
     let mut found: Vec<(String, &Value)> = Vec::new();
     for branch in branches {
@@ -773,7 +785,7 @@ fn python_stub(ops: &[Op]) -> String {
                 .map(|t| format!("{}Credentials", pascal(t)))
                 .collect();
             format!(
-                "\n    op: Literal[\"{}\"],\n    input: {}Input,\n    *,\n    credentials: {} | None = None,\n    base_url: str | None = None,\n    timestamp: Timestamp | None = None,\n    form: Literal[False] = False,\n) -> Request",
+                "\n    op: Literal[\"{}\"],\n    input: {}Input,\n    *,\n    credentials: {} | None = None,\n    base_url: str | None = None,\n    timestamp: Timestamp | None = None,\n    preview: bool | None = None,\n    form: Literal[False] = False,\n) -> Request",
                 op.operation.id,
                 op.name,
                 credentials.join(" | ")
@@ -786,7 +798,7 @@ fn python_stub(ops: &[Op]) -> String {
         ("validate", "op: OperationId, input: Mapping[str, object], *, form: Literal[True]) -> Report"),
         ("validate_field", ""),
         ("validate_many", "op: OperationId, inputs: Sequence[Mapping[str, object]], *, form: Literal[True]) -> list[Report]"),
-        ("plan", "\n    op: OperationId,\n    input: Mapping[str, object],\n    *,\n    credentials: Credentials | None = None,\n    base_url: str | None = None,\n    timestamp: Timestamp | None = None,\n    form: Literal[True],\n) -> Request"),
+        ("plan", "\n    op: OperationId,\n    input: Mapping[str, object],\n    *,\n    credentials: Credentials | None = None,\n    base_url: str | None = None,\n    timestamp: Timestamp | None = None,\n    preview: bool | None = None,\n    form: Literal[True],\n) -> Request"),
     ];
     let mut out = String::new();
     for ((function, signature), (_, form)) in functions.into_iter().zip(form) {
@@ -919,12 +931,12 @@ mod tests {
     #[test]
     fn params_are_typed_per_code() {
         let ts = typescript(&ops());
-        assert!(ts.contains("  too_long: { max: number };\n"));
+        assert!(ts.contains("  too_long: { max: number; suggestion?: string };\n"));
         assert!(ts.contains(
             "  enum: { allowed: string[] } | { allowed: string[]; suggestion: string };\n"
         ));
         let py = python_types(&ops());
-        assert!(py.contains("class TooLongParams(TypedDict):"));
+        assert!(py.contains("class TooLongParams(_TooLongParamsRequired, total=False):"));
         assert!(py.contains("    params: Union[NotAllowedParams, NotAllowedNearParams]\n"));
     }
 

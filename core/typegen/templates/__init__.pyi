@@ -63,9 +63,14 @@ class Request:
     def defaults_applied(self) -> list[str]: ...
     @property
     def warnings(self) -> list[Issue]: ...
+    @property
+    def preview(self) -> bool:
+        """True for a preview (`plan(..., preview=True)` without credentials):
+        placeholders such as `<api_key>` stand where the credentials go, and
+        `httpx_auth` / `requests_auth` refuse to send it."""
     def to_curl(self, reveal_secrets: bool = False) -> str: ...
     def to_dict(self, reveal_secrets: bool = False) -> dict[str, Any]:
-        """`{method, url, headers, body (str), defaults_applied, warnings}`."""
+        """`{method, url, headers, body (str), defaults_applied, warnings, preview}`."""
 
 def operations() -> list[OperationInfo]:
     """Every operation: id, provider, summary, method, path, fields, sources."""

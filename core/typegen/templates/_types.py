@@ -81,7 +81,8 @@ _JsonSchemaRequired = TypedDict(
 
 class JsonSchema(_JsonSchemaRequired, total=False):
     """`schema(op)`: the JSON Schema (draft 2020-12) of an operation's input;
-    `allOf` holds the rules that relate fields (Qovery's per-kind rules)."""
+    the root's `if`/`then`/`else` chain holds the rules that relate fields
+    (Qovery's per-kind rules)."""
 
     allOf: List[Any]
 

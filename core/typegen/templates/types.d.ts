@@ -134,6 +134,12 @@ export interface Request {
   /** JSON Pointers of the defaults written into the request. */
   defaults_applied: string[];
   warnings: Issue[];
+  /**
+   * True for a preview (`{preview: true}` without credentials): placeholders
+   * such as `<api_key>` stand where the credentials go, and `toFetch` /
+   * `toUndici` refuse to send it. False otherwise.
+   */
+  preview: boolean;
   /** The masked view; not enumerable. */
   toJSON(): Omit<Request, "toJSON">;
 }
@@ -158,6 +164,13 @@ export interface PlanOptions<Op extends OperationId = OperationId> {
   timestamp?: number | string | null;
   /** Show secrets in `curl` instead of `***` (the request always holds the real values). */
   reveal_secrets?: boolean;
+  /**
+   * Without credentials, plan anyway with placeholders where they go
+   * (`Authorization: APIKey <api_key>`, signatures `<signature>`), to show a
+   * form's request before the user has a key; `request.preview` is then
+   * true and a `preview` warning is attached. With credentials it changes nothing.
+   */
+  preview?: boolean;
   /** Read the input as a form means it, in the request too (`ValidateOptions.form`). */
   form?: boolean | null;
 }
@@ -244,6 +257,10 @@ export interface JsonSchema {
   required: string[];
   additionalProperties: boolean;
   allOf?: JsonValue[];
+  /** The rules that relate fields (Qovery's per-kind rules): one `if`/`then`/`else` chain. */
+  if?: JsonValue;
+  then?: JsonValue;
+  else?: JsonValue;
   [keyword: string]: JsonValue | undefined;
 }
 
@@ -368,12 +385,12 @@ export declare function credentialsFromEnv(
   env?: { readonly [name: string]: string | undefined },
 ): Credentials | null;
 
-/** `fetch`'s arguments for a planned request: `fetch(...toFetch(result.request))`. */
+/** `fetch`'s arguments for a planned request: `fetch(...toFetch(result.request))`. Throws for a preview. */
 export declare function toFetch(
   request: Request,
 ): [url: string, init: { method: Method; headers: { [name: string]: string }; body?: string }];
 
-/** undici's dispatch options for a planned request (`undici.request(url, opts)`, `Dispatcher.request(opts)`). */
+/** undici's dispatch options for a planned request (`undici.request(url, opts)`, `Dispatcher.request(opts)`). Throws for a preview. */
 export declare function toUndici(request: Request): {
   origin: string;
   path: string;
