@@ -219,6 +219,8 @@ fn timestamp_option<'py>(timestamp: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
     signature = (op, input, *, credentials = None, base_url = None, timestamp = None, preview = None, form = None),
     text_signature = "(op, input, *, credentials=None, base_url=None, timestamp=None, preview=None, form=False)"
 )]
+// One Rust parameter per keyword of the Python signature.
+#[allow(clippy::too_many_arguments)]
 fn plan<'py>(
     py: Python<'py>,
     op: &Bound<'py, PyAny>,
