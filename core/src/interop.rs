@@ -196,83 +196,71 @@ pub fn read_validate_options<I: Input>(
     options: Option<&I>,
     with_input: bool,
 ) -> Result<(crate::ValidateOptions, Option<I>), Failure<I::Error>> {
-    let invalid = |option: &'static str, reason: String| Error::InvalidOption { option, reason };
-    let mut read = crate::ValidateOptions::default();
-    let mut whole = None;
-    let Some(options) = options else {
-        return Ok((read, whole));
+    let invalid = |option: &'static str, reason: String| {
+        Failure::Api(Error::InvalidOption { option, reason })
     };
-    match options.shape().map_err(Failure::Host)? {
-        Shape::Undefined | Shape::Null => return Ok((read, whole)),
-        Shape::Object => {}
-        other => {
-            return Err(Failure::Api(invalid(
-                "options",
-                format!(
+    let mut form = None;
+    let mut whole = None;
+    let mut unknown = false;
+    if let Some(options) = options {
+        match options.shape().map_err(Failure::Host)? {
+            Shape::Undefined | Shape::Null => {}
+            Shape::Object => {
+                let walked = options.entries(&mut |key, member| {
+                    match key {
+                        "form" => form = Some(member),
+                        "input" if with_input => whole = Some(member),
+                        // An `undefined` member is absent; the name is not shown
+                        // (a pasted secret can land where a key goes).
+                        _ => unknown |= !matches!(member.shape(), Ok(Shape::Undefined)),
+                    }
+                    Ok(())
+                });
+                match walked {
+                    Ok(()) => {}
+                    Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
+                    Err(input::Abort::Unsupported(foreign, _)) => {
+                        let reason =
+                            format!("holds a value without JSON form: {}", foreign.message());
+                        return Err(invalid("options", reason));
+                    }
+                }
+            }
+            other => {
+                let reason = format!(
                     "must be an object, not {}",
                     crate::validate::type_name(&other)
-                ),
-            )))
+                );
+                return Err(invalid("options", reason));
+            }
         }
     }
-    let known = if with_input {
-        FIELD_OPTION_NAMES
-    } else {
-        VALIDATE_OPTION_NAMES
+    if unknown {
+        return Err(Failure::Api(unknown_member(if with_input {
+            FIELD_OPTION_NAMES
+        } else {
+            VALIDATE_OPTION_NAMES
+        })));
+    }
+    let form = match form
+        .as_ref()
+        .map(Input::shape)
+        .transpose()
+        .map_err(Failure::Host)?
+    {
+        None | Some(Shape::Undefined | Shape::Null) => false,
+        Some(Shape::Bool(b)) => b,
+        Some(other) => {
+            let got = crate::validate::type_name(&other);
+            return Err(Failure::Api(not_a_flag("form", got)));
+        }
     };
-    let mut problem: Option<Error> = None;
-    let mut members = 0usize;
-    let walked = options.entries(&mut |key, member| {
-        members += 1;
-        if problem.is_some() || members > OPTION_VALUES {
-            return Ok(());
-        }
-        let shape = member.shape().map_err(input::Abort::Host)?;
-        let absent = matches!(shape, Shape::Undefined | Shape::Null);
-        match key {
-            "form" => match shape {
-                Shape::Bool(b) => read.form = b,
-                _ if absent => {}
-                other => {
-                    problem = Some(invalid(
-                        "form",
-                        format!(
-                            "must be true or false, not {}",
-                            crate::validate::type_name(&other)
-                        ),
-                    ));
-                }
-            },
-            "input" if with_input => {
-                if !absent {
-                    whole = Some(member);
-                }
-            }
-            // The unknown name is not shown: a pasted secret can land where a key goes.
-            _ if absent => {}
-            _ => {
-                problem = Some(invalid(
-                    "options",
-                    format!("has an unknown member; known: {}", known.join(", ")),
-                ));
-            }
-        }
-        Ok(())
-    });
-    match walked {
-        Ok(()) => {}
-        Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
-        Err(input::Abort::Unsupported(foreign, _)) => {
-            return Err(Failure::Api(invalid(
-                "options",
-                format!("holds a value without JSON form: {}", foreign.message()),
-            )))
-        }
-    }
-    match problem {
-        Some(problem) => Err(Failure::Api(problem)),
-        None => Ok((read, whole)),
-    }
+    // `null` or `undefined` for no input.
+    let whole = match whole {
+        Some(member) if matches!(member.shape(), Ok(Shape::Undefined | Shape::Null)) => None,
+        other => other,
+    };
+    Ok((crate::ValidateOptions { form }, whole))
 }
 
 /// Reads `schema`'s options from a host value (absent, `undefined` or
@@ -356,10 +344,7 @@ pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
     };
     // The unknown name is not shown: a pasted secret can land where a key goes.
     if map.keys().any(|k| !OPTION_NAMES.contains(&k.as_str())) {
-        return Err(invalid(
-            "options",
-            format!("has an unknown member; known: {}", OPTION_NAMES.join(", ")),
-        ));
+        return Err(unknown_member(OPTION_NAMES));
     }
     let credentials = match map.get("credentials") {
         None | Some(Value::Null) => None,
@@ -406,10 +391,23 @@ fn flag(map: &serde_json::Map<String, Value>, name: &'static str) -> Result<bool
     match map.get(name) {
         None | Some(Value::Null) => Ok(false),
         Some(Value::Bool(b)) => Ok(*b),
-        Some(other) => Err(Error::InvalidOption {
-            option: name,
-            reason: format!("must be true or false, not {}", type_of(other)),
-        }),
+        Some(other) => Err(not_a_flag(name, type_of(other))),
+    }
+}
+
+fn not_a_flag(option: &'static str, got: &str) -> Error {
+    Error::InvalidOption {
+        option,
+        reason: format!("must be true or false, not {got}"),
+    }
+}
+
+/// The `invalid_option` error of an options object with an unknown member
+/// (not named: a pasted secret can land where a key goes).
+fn unknown_member(known: &[&str]) -> Error {
+    Error::InvalidOption {
+        option: "options",
+        reason: format!("has an unknown member; known: {}", known.join(", ")),
     }
 }
 

@@ -78,11 +78,11 @@ impl<I> Clone for Read<'_, I> {
 }
 impl<I> Copy for Read<'_, I> {}
 
-/// A value read in place of the member at `steps` (the rest of a pointer
+/// A value read in place of the member at `rest` (the rest of a pointer
 /// below the current object), of the same host type as the input, so the
 /// engine needs no second instance for it. `placed` records that it was.
 pub(crate) struct Overlay<'o, I> {
-    steps: &'o [String],
+    rest: &'o str,
     value: &'o I,
     placed: &'o std::cell::Cell<bool>,
 }
@@ -105,12 +105,14 @@ impl<'o, I> Read<'o, I> {
     /// The reading of member `name`: `Ok(value)` when the overlay's value
     /// replaces it, else the reading below it (the overlay kept on its way).
     fn member(self, name: &str) -> Result<&'o I, Self> {
-        let overlay = self.overlay.and_then(|o| match o.steps.split_first() {
-            Some((first, rest)) if first == name => Some(Overlay { steps: rest, ..o }),
-            _ => None,
+        // `rest` is the pointer below this object (`/config/region`); field
+        // names hold no `~` or `/`, so there is nothing to unescape.
+        let overlay = self.overlay.and_then(|o| {
+            let rest = o.rest.strip_prefix('/')?.strip_prefix(name)?;
+            (rest.is_empty() || rest.starts_with('/')).then_some(Overlay { rest, ..o })
         });
         match overlay {
-            Some(o) if o.steps.is_empty() => {
+            Some(o) if o.rest.is_empty() => {
                 o.placed.set(true);
                 Ok(o.value)
             }
@@ -327,17 +329,11 @@ pub(crate) fn validate_in_input<I: Input>(
         }
     }
     let pointer = parent.key(field.name);
-    let steps: Vec<String> = pointer
-        .as_str()
-        .split('/')
-        .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"))
-        .collect();
     let placed = std::cell::Cell::new(false);
     let read_as = Read {
         form,
         overlay: Some(Overlay {
-            steps: &steps,
+            rest: pointer.as_str(),
             value,
             placed: &placed,
         }),
@@ -432,7 +428,7 @@ fn form_shape<'v>(kind: &Kind, shape: Shape<'v>, member: bool) -> Shape<'v> {
 /// optional sign, then decimal digits only. Beyond `i64` it saturates, which
 /// keeps it out of range (as a host's huge integer does). One pass over the text.
 pub(crate) fn form_integer(text: &str) -> Option<i64> {
-    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let text = text.trim_ascii();
     let (negative, digits) = match text.strip_prefix('-') {
         Some(digits) => (true, digits),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
