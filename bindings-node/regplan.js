@@ -108,9 +108,9 @@ function codes() {
   return CODES.slice()
 }
 
-function validate(op, input) {
+function validate(op, input, options) {
   const known = OPS.get(op)
-  const args = [op, known]
+  const args = [op, known, options]
   // An unknown operation is refused before the input is read.
   if (known === undefined) args.push(0, input)
   else spread(input, args)
@@ -118,29 +118,29 @@ function validate(op, input) {
   return answer === null ? { valid: true, errors: [], warnings: [] } : decodeReport(answer, CODES)
 }
 
-function validateField(op, field, value) {
+function validateField(op, field, value, options) {
   const known = OPS.get(op)
-  const args = [op, known, field]
+  const args = [op, known, field, options]
   if (known === undefined || typeof field !== 'string') args.push(0, value)
   else spread(value, args)
   const answer = addon.validateField(...args)
   return answer === null ? { valid: true, errors: [], warnings: [] } : decodeReport(answer, CODES)
 }
 
-function validateMany(op, inputs) {
+function validateMany(op, inputs, options) {
   const known = OPS.get(op)
   if (known === undefined || typeof inputs !== 'object' || inputs === null || isProxy(inputs) || !isArray(inputs)) {
-    return decodeReports(addon.validateMany(op, known, 0, 0, inputs), CODES, clean)
+    return decodeReports(addon.validateMany(op, known, options, 0, 0, inputs), CODES, clean)
   }
   const count = inputs.length
   let reports = []
-  let args = [op, known, 0, 1]
+  let args = [op, known, options, 0, 1]
   for (let i = 0; i < count; i += 1) {
     spread(inputs[i], args)
     if (args.length >= CHUNK || i === count - 1) {
       const chunk = decodeReports(addon.validateMany(...args), CODES, clean)
       reports = reports.length === 0 ? chunk : reports.concat(chunk)
-      args = [op, known, i + 1, 1]
+      args = [op, known, options, i + 1, 1]
     }
   }
   return reports

@@ -116,36 +116,62 @@ pub(crate) fn string_arg(call: &Call, name: &'static str, value: Val) -> Result<
     interop::string_argument(name, &call.js(value)).map_err(|f| error::failure(call.cx, f))
 }
 
-/// `validate(op, known, ...input)`: `null` for a valid input without
+/// The options of `validate`, `validateMany` (`{form}`) and, `with_input`,
+/// `validateField` (`{form, input}`), read by the core's options reader;
+/// `input` comes back as the host value it is, read lazily by the core.
+fn validate_options<'c>(
+    call: &'c Call,
+    options: Val,
+    with_input: bool,
+) -> Result<(regplan::ValidateOptions, Option<Js<'c>>)> {
+    let options = match call.cx.type_of(options)? {
+        Type::Undefined => None,
+        _ => Some(call.js(options)),
+    };
+    interop::read_validate_options(options.as_ref(), with_input)
+        .map_err(|f| error::failure(call.cx, f))
+}
+
+/// `validate(op, known, options, ...input)`: `null` for a valid input without
 /// warnings, else the encoded report.
 fn validate(cx: Cx, args: &[Val]) -> Result<Val> {
     let call = Call::new(cx);
     let op = op_arg(&call, arg(args, 0)?, arg(args, 1)?)?;
-    let (input, _) = take(cx, args.get(2..).unwrap_or_default())?;
-    let report =
-        regplan::validate_with(&op, &Js::sent(&call, input)).map_err(|f| error::failure(cx, f))?;
-    output::report(cx, &report)
-}
-
-/// `validateField(op, known, field, ...value)`.
-fn validate_field(cx: Cx, args: &[Val]) -> Result<Val> {
-    let call = Call::new(cx);
-    let op = op_arg(&call, arg(args, 0)?, arg(args, 1)?)?;
-    let field = string_arg(&call, "field", arg(args, 2)?)?;
-    let (value, _) = take(cx, args.get(3..).unwrap_or_default())?;
-    let report = regplan::validate_field_with(&op, &field, &Js::sent(&call, value))
+    let (options, _) = validate_options(&call, arg(args, 2)?, false)?;
+    let (input, _) = take(cx, args.get(3..).unwrap_or_default())?;
+    let report = regplan::validate_with_options(&op, &Js::sent(&call, input), &options)
         .map_err(|f| error::failure(cx, f))?;
     output::report(cx, &report)
 }
 
-/// `validateMany(op, known, first, 0, inputs)` validates the value
+/// `validateField(op, known, field, options, ...value)`.
+fn validate_field(cx: Cx, args: &[Val]) -> Result<Val> {
+    let call = Call::new(cx);
+    let op = op_arg(&call, arg(args, 0)?, arg(args, 1)?)?;
+    let field = string_arg(&call, "field", arg(args, 2)?)?;
+    let (options, whole) = validate_options(&call, arg(args, 3)?, true)?;
+    let (value, _) = take(cx, args.get(4..).unwrap_or_default())?;
+    let report = regplan::validate_field_with_options(
+        &op,
+        &field,
+        &Js::sent(&call, value),
+        whole.as_ref(),
+        &options,
+    )
+    .map_err(|f| error::failure(cx, f))?;
+    output::report(cx, &report)
+}
+
+/// `validateMany(op, known, options, first, 0, inputs)` validates the value
 /// `inputs` (any value: the core checks it is an array);
-/// `validateMany(op, known, first, 1, ...input₁, ...input₂, …)` validates
+/// `validateMany(op, known, options, first, 1, ...input₁, ...input₂, …)` validates
 /// inputs `first`, `first + 1`, … of an array `regplan.js` read, in chunks.
 /// The encoded reports, in order.
 fn validate_many(cx: Cx, args: &[Val]) -> Result<Val> {
     let call = Call::new(cx);
     let op = op_arg(&call, arg(args, 0)?, arg(args, 1)?)?;
+    let (options, _) = validate_options(&call, arg(args, 2)?, false)?;
+    let args = args.get(1..).unwrap_or_default();
     let first = arg(args, 2)?;
     let first = match cx.type_of(first)? {
         // An index into an array: whole and below 2^53.
@@ -155,7 +181,7 @@ fn validate_many(cx: Cx, args: &[Val]) -> Result<Val> {
     };
     let mode = arg(args, 3)?;
     if cx.type_of(mode)? == Type::Number && cx.number(mode)? == 0.0 {
-        let reports = regplan::validate_many_with(&op, &call.js(arg(args, 4)?))
+        let reports = regplan::validate_many_with_options(&op, &call.js(arg(args, 4)?), &options)
             .map_err(|f| error::failure(cx, f))?;
         return output::reports(cx, &reports);
     }
@@ -165,7 +191,7 @@ fn validate_many(cx: Cx, args: &[Val]) -> Result<Val> {
         let (input, after) = take(cx, rest)?;
         rest = after;
         let index = first + reports.len();
-        let report = regplan::validate_with(&op, &Js::sent(&call, input))
+        let report = regplan::validate_with_options(&op, &Js::sent(&call, input), &options)
             .map_err(|f| error::failure(cx, within(f, index)))?;
         reports.push(report);
     }

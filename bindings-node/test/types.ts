@@ -149,3 +149,27 @@ if (sent.ok) {
 }
 // @ts-expect-error: not an operation or provider id
 credentialsFromEnv('gcore.nothing')
+
+// Forms: raw values under `{form: true}`, fields by JSON Pointer, the whole input.
+const Q = 'qovery.container_registries.create'
+validate(op, { project_id: '1', region_id: ' 76 ', name: 'reg-home1', storage_limit: '' }, { form: true })
+validateMany(op, [{ project_id: '1', region_id: '76', name: 'a' }], { form: true })
+plan(op, { project_id: '1', region_id: '76', name: 'reg' }, { credentials: { type: 'api_key', api_key: 'k' }, form: true })
+validateField(Q, '/config/region', 'eu-west-3')
+validateField(Q, '/config/region', '', { form: true, input: { kind: 'ECR', config: { region: '' } } })
+validateField(op, '/project_id', ' 7 ', { form: true })
+validateField(op, 'project_id', 7, { input: { project_id: 7 } })
+// @ts-expect-error: a pointer the operation does not have
+validateField(Q, '/config/regoin', 'x')
+// @ts-expect-error: a pointer of another operation's field
+validateField(op, '/config/region', 'x')
+// @ts-expect-error: without the form option, text for an integer field is refused
+validateField(op, '/project_id', '7')
+// @ts-expect-error: without the form option, the input's integers are numbers
+validate(op, { project_id: '1', region_id: 76, name: 'x' }, { form: false })
+// @ts-expect-error: form is a boolean
+validate(op, GOOD, { form: 'yes' })
+// @ts-expect-error: validate takes no whole input (only validateField does)
+validate(op, GOOD, { input: GOOD })
+// @ts-expect-error: the whole input is that operation's (Qovery's kind for Gcore)
+validateField(op, 'name', 'reg', { input: { kind: 'ECR' } })

@@ -50,31 +50,71 @@ fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     output::value_to_py(py, &interop::operations_value())
 }
 
-/// Every problem with an input: `{"valid", "errors", "warnings"}`.
+/// The keyword options of `validate`, `validate_many` (`form`) and
+/// `validate_field` (`form`, `input`), read by the core's own options reader
+/// (`invalid_option` for a `form` that is not a bool, as in every runtime).
+/// `form`'s default is `None` (read as `False`, as the text signatures say)
+/// so that any other value reaches the core.
+fn validate_options<'py>(
+    py: Python<'py>,
+    form: Option<&Bound<'py, PyAny>>,
+    input: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(regplan_core::ValidateOptions, Option<Host<'py>>)> {
+    let options = PyDict::new(py);
+    if let Some(form) = form {
+        options.set_item("form", form)?;
+    }
+    if let Some(input) = input {
+        options.set_item("input", input)?;
+    }
+    interop::read_validate_options(Some(&Host(options.into_any())), input.is_some())
+        .map_err(|e| failure(py, e))
+}
+
+/// Every problem with an input: `{"valid", "errors", "warnings"}`; with
+/// `form=True`, a form's raw values read as the form means them.
 #[pyfunction]
+#[pyo3(signature = (op, input, *, form = None), text_signature = "(op, input, *, form=False)")]
 fn validate<'py>(
     py: Python<'py>,
     op: &Bound<'py, PyAny>,
     input: &Bound<'py, PyAny>,
+    form: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let op = argument("op", op)?;
-    match regplan_core::validate_with(&op, &Host::new(input)) {
+    let (options, _) = validate_options(py, form, None)?;
+    match regplan_core::validate_with_options(&op, &Host::new(input), &options) {
         Ok(report) => output::report(py, &report),
         Err(e) => Err(failure(py, e)),
     }
 }
 
-/// The same report for one top-level field.
+/// The same report for one field, by name or JSON Pointer (`/config/region`);
+/// with `input` (the whole current input) the rules relating fields run
+/// too and the issues at or under the field are returned.
 #[pyfunction]
+#[pyo3(
+    signature = (op, field, value, *, form = None, input = None),
+    text_signature = "(op, field, value, *, form=False, input=None)"
+)]
 fn validate_field<'py>(
     py: Python<'py>,
     op: &Bound<'py, PyAny>,
     field: &Bound<'py, PyAny>,
     value: &Bound<'py, PyAny>,
+    form: Option<&Bound<'py, PyAny>>,
+    input: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let op = argument("op", op)?;
     let field = argument("field", field)?;
-    match regplan_core::validate_field_with(&op, &field, &Host::new(value)) {
+    let (options, whole) = validate_options(py, form, input)?;
+    match regplan_core::validate_field_with_options(
+        &op,
+        &field,
+        &Host::new(value),
+        whole.as_ref(),
+        &options,
+    ) {
         Ok(report) => output::report(py, &report),
         Err(e) => Err(failure(py, e)),
     }
@@ -100,15 +140,18 @@ fn within(index: usize, failure: Failure<PyErr>) -> Failure<PyErr> {
 /// without the GIL measured 1.4 to 2.5 times slower per input than reading
 /// it in place, since reading is most of the work (README, "validate_many").
 #[pyfunction]
+#[pyo3(signature = (op, inputs, *, form = None), text_signature = "(op, inputs, *, form=False)")]
 fn validate_many<'py>(
     py: Python<'py>,
     op: &Bound<'py, PyAny>,
     inputs: &Bound<'py, PyAny>,
+    form: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let op = argument("op", op)?;
+    let (options, _) = validate_options(py, form, None)?;
     let Ok(list) = inputs.cast::<PyList>() else {
         // Not a list: the core's own `invalid_argument` (or unknown operation).
-        let reports = regplan_core::validate_many_with(&op, &Host::new(inputs));
+        let reports = regplan_core::validate_many_with_options(&op, &Host::new(inputs), &options);
         return match reports {
             Ok(reports) => reports_list(py, &reports),
             Err(e) => Err(failure(py, e)),
@@ -121,7 +164,7 @@ fn validate_many<'py>(
     let out = PyList::empty(py);
     for index in 0..list.len() {
         let item = Host(list.get_item(index)?);
-        match regplan_core::validate_with(id, &item) {
+        match regplan_core::validate_with_options(id, &item, &options) {
             Ok(report) => out.append(output::report(py, &report)?)?,
             Err(e) => return Err(failure(py, within(index, e))),
         }
@@ -172,7 +215,12 @@ fn timestamp_option<'py>(timestamp: &Bound<'py, PyAny>) -> PyResult<Bound<'py, P
 /// The exact request for a valid input. Raises `ValidationError` (with every
 /// error) for an invalid one, `UsageError` for a misuse.
 #[pyfunction]
-#[pyo3(signature = (op, input, *, credentials = None, base_url = None, timestamp = None, preview = None))]
+#[pyo3(
+    signature = (op, input, *, credentials = None, base_url = None, timestamp = None, preview = None, form = None),
+    text_signature = "(op, input, *, credentials=None, base_url=None, timestamp=None, preview=None, form=False)"
+)]
+// One Rust parameter per keyword of the Python signature.
+#[allow(clippy::too_many_arguments)]
 fn plan<'py>(
     py: Python<'py>,
     op: &Bound<'py, PyAny>,
@@ -181,11 +229,15 @@ fn plan<'py>(
     base_url: Option<&Bound<'py, PyAny>>,
     timestamp: Option<&Bound<'py, PyAny>>,
     preview: Option<&Bound<'py, PyAny>>,
+    form: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Request> {
     let op = argument("op", op)?;
     let options = PyDict::new(py);
     if let Some(preview) = preview {
         options.set_item("preview", preview)?;
+    }
+    if let Some(form) = form {
+        options.set_item("form", form)?;
     }
     if let Some(credentials) = credentials {
         options.set_item("credentials", credentials)?;

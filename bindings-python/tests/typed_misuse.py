@@ -50,12 +50,31 @@ def misuses() -> None:
     for issue in regplan.validate("gcore.registries.create", GOOD)["errors"]:
         if issue["code"] == "too_lnog":  # type: ignore[comparison-overlap]
             pass
+    # A JSON Pointer the operation does not have.
+    regplan.validate_field("qovery.container_registries.create", "/config/regoin", "x")  # type: ignore[call-overload]
+    # A pointer of another operation's field.
+    regplan.validate_field("gcore.registries.create", "/config/region", "x")  # type: ignore[call-overload]
+    # Text for an integer field without form=True.
+    regplan.validate("gcore.registries.create", {"project_id": "1", "region_id": 76, "name": "x"}, form=False)  # type: ignore[call-overload]
+    # form is a keyword-only option.
+    regplan.validate("gcore.registries.create", GOOD, True)  # type: ignore[call-overload]
+    # validate takes no whole input (only validate_field does).
+    regplan.validate("gcore.registries.create", GOOD, input=GOOD)  # type: ignore[call-overload]
+    # The whole input of validate_field is a mapping.
+    regplan.validate_field("gcore.registries.create", "name", "reg", input=["x"])  # type: ignore[call-overload]
     void = (docker_hub, text)
     del void
 
 
 def correct_uses() -> None:
     report: Report = regplan.validate("gcore.registries.create", GOOD)
+    # Forms: raw text under form=True, fields by JSON Pointer, the whole current input.
+    form_values = {"project_id": "1", "region_id": " 76 ", "name": "reg-home1", "storage_limit": ""}
+    regplan.validate("gcore.registries.create", form_values, form=True)
+    regplan.validate_many("gcore.registries.create", [form_values], form=True)
+    regplan.plan("gcore.registries.create", form_values, credentials={"type": "api_key", "api_key": "k"}, form=True)
+    regplan.validate_field("qovery.container_registries.create", "/config/region", "", form=True, input={"kind": "ECR"})
+    regplan.validate_field("gcore.registries.create", "/project_id", " 7 ", form=True)
     regplan.validate_field("gcore.registries.create", "name", "reg")
     regplan.validate_many("gcore.registries.create", [GOOD, {**GOOD, "name": "other"}])
     ecr: QoveryContainerRegistriesCreateInput = {

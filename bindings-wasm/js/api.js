@@ -242,17 +242,17 @@ export function bind(raw, ready) {
     check(codes);
     return run(codes, raw.codes());
   }
-  function validate(op, input) {
+  function validate(op, input, options) {
     check(validate);
-    return run(validate, raw.validate(op, input));
+    return run(validate, raw.validate(op, input, options));
   }
-  function validateField(op, field, value) {
+  function validateField(op, field, value, options) {
     check(validateField);
-    return run(validateField, raw.validateField(op, field, value));
+    return run(validateField, raw.validateField(op, field, value, options));
   }
-  function validateMany(op, inputs) {
+  function validateMany(op, inputs, options) {
     check(validateMany);
-    return run(validateMany, raw.validateMany(op, inputs));
+    return run(validateMany, raw.validateMany(op, inputs, options));
   }
   function plan(op, input, options) {
     check(plan);

@@ -92,30 +92,42 @@ pub fn codes() -> Answer {
     emit(|tape| tape.names(all.into_iter()))
 }
 
-/// Every problem with `input`: `{valid, errors, warnings}`.
+/// Every problem with `input`: `{valid, errors, warnings}`; `options`
+/// `{form}` as the core reads them.
 ///
 #[wasm_bindgen]
-pub fn validate(op: &JsValue, input: &JsValue) -> Answer {
-    let result = operation(op).and_then(|op| regplan::validate_with(&op, &Host::new(input)));
-    answer(result, |tape, report| tape.report(&report))
-}
-
-/// The problems of one top-level field's value.
-///
-#[wasm_bindgen(js_name = validateField)]
-pub fn validate_field(op: &JsValue, field: &JsValue, value: &JsValue) -> Answer {
+pub fn validate(op: &JsValue, input: &JsValue, options: &JsValue) -> Answer {
+    let options = Host::new(options);
     let result = operation(op).and_then(|op| {
-        let field = interop::string_argument("field", &Host::new(field))?;
-        regplan::validate_field_with(&op, &field, &Host::new(value))
+        let (read, _) = interop::read_validate_options(Some(&options), false)?;
+        regplan::validate_with_options(&op, &Host::new(input), &read)
     });
     answer(result, |tape, report| tape.report(&report))
 }
 
-/// A report for each input of an array.
+/// The problems of one field's value (a name or a JSON Pointer); `options`
+/// `{form, input}`, `input` the whole current input.
+///
+#[wasm_bindgen(js_name = validateField)]
+pub fn validate_field(op: &JsValue, field: &JsValue, value: &JsValue, options: &JsValue) -> Answer {
+    let options = Host::new(options);
+    let result = operation(op).and_then(|op| {
+        let field = interop::string_argument("field", &Host::new(field))?;
+        let (read, whole) = interop::read_validate_options(Some(&options), true)?;
+        regplan::validate_field_with_options(&op, &field, &Host::new(value), whole.as_ref(), &read)
+    });
+    answer(result, |tape, report| tape.report(&report))
+}
+
+/// A report for each input of an array; `options` `{form}`.
 ///
 #[wasm_bindgen(js_name = validateMany)]
-pub fn validate_many(op: &JsValue, inputs: &JsValue) -> Answer {
-    let result = operation(op).and_then(|op| regplan::validate_many_with(&op, &Host::new(inputs)));
+pub fn validate_many(op: &JsValue, inputs: &JsValue, options: &JsValue) -> Answer {
+    let options = Host::new(options);
+    let result = operation(op).and_then(|op| {
+        let (read, _) = interop::read_validate_options(Some(&options), false)?;
+        regplan::validate_many_with_options(&op, &Host::new(inputs), &read)
+    });
     answer(result, |tape, reports| tape.reports(&reports))
 }
 

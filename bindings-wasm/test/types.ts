@@ -82,3 +82,19 @@ plan(op, GOOD, { timestamp: true });
 const notAnErrorCode: ErrorCode = "boom";
 
 void [first, code, pointer, field, reports, allCodes, ids, integerMax, jsonSchema, notAString, notACode, made, notAnErrorCode];
+
+// Forms: raw values under `{form: true}`, fields by JSON Pointer, the whole input.
+const Q = "qovery.container_registries.create";
+validate(op, { project_id: "1", region_id: " 76 ", name: "reg-home1", storage_limit: "" }, { form: true });
+validateMany(op, [{ project_id: "1", region_id: "76", name: "a" }], { form: true });
+plan(op, { project_id: "1", region_id: "76", name: "reg" }, { credentials: { type: "api_key", api_key: "k" }, form: true });
+validateField(Q, "/config/region", "eu-west-3");
+validateField(Q, "/config/region", "", { form: true, input: { kind: "ECR", config: { region: "" } } });
+// @ts-expect-error: a pointer the operation does not have
+validateField(Q, "/config/regoin", "x");
+// @ts-expect-error: without the form option, text for an integer field is refused
+validateField(op, "/project_id", "7");
+// @ts-expect-error: form is a boolean
+validate(op, GOOD, { form: "yes" });
+// @ts-expect-error: the whole input is that operation's (Qovery's kind for Gcore)
+validateField(op, "name", "reg", { input: { kind: "ECR" } });

@@ -185,6 +185,9 @@ struct PlanArgs {
     /// Print the report of an invalid input as JSON (and no warnings on stderr)
     #[arg(long)]
     json: bool,
+    /// Without credentials, show the request with placeholders (APIKey <api_key>); it cannot be sent
+    #[arg(long)]
+    preview: bool,
 }
 
 #[derive(Debug, Args)]
@@ -405,6 +408,7 @@ fn plan(args: &PlanArgs, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         credentials: credentials_from_env(op, args.bearer)?,
         base_url: args.base_url.clone(),
         timestamp: Some(timestamp),
+        preview: args.preview,
         ..PlanOptions::default()
     };
     match regplan::plan(op.id, &input, &options) {

@@ -167,6 +167,49 @@ fn missing_credential_names_the_variable_and_exits_2() {
 }
 
 #[test]
+fn preview_plans_without_credentials_with_placeholders() {
+    let file = examples().join("gcore-registries-create.json");
+    let out = regplan(
+        &[
+            "plan",
+            "gcore.registries.create",
+            &file.to_string_lossy(),
+            "--preview",
+            "--format",
+            "curl",
+            "--reveal-secrets",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "curl -X POST 'https://api.gcore.com/cloud/v1/registries/1/76' \\\n  -H 'Accept: application/json' \\\n  -H 'Authorization: APIKey <api_key>' \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{\"name\":\"reg-home1\",\"storage_limit\":5}'\n"
+    );
+    assert!(
+        text(&out.stderr).contains("placeholders stand in for the credentials"),
+        "{}",
+        text(&out.stderr)
+    );
+    // With the key set, --preview changes nothing: the real request.
+    let real = regplan(
+        &[
+            "plan",
+            "gcore.registries.create",
+            &file.to_string_lossy(),
+            "--preview",
+            "--reveal-secrets",
+        ],
+        &[("GCORE_API_KEY", "gk-secret")],
+        None,
+    );
+    let json: serde_json::Value = serde_json::from_slice(&real.stdout).expect("json output");
+    assert_eq!(json["headers"]["Authorization"], "APIKey gk-secret");
+    assert_eq!(json["preview"], false);
+}
+
+#[test]
 fn invalid_input_exits_1_with_every_error() {
     let input = r#"{"project_id": 0, "region_id": 76, "name": "Bad_", "storage_limit": 1001}"#;
     let out = regplan(

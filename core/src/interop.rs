@@ -177,6 +177,92 @@ fn options_json<I: Input>(options: Option<&I>) -> Result<Value, Failure<I::Error
     }
 }
 
+/// The members the options of `validate` and `validateMany` may have.
+pub const VALIDATE_OPTION_NAMES: &[&str] = &["form"];
+
+/// The members the options of `validateField` may have.
+pub const FIELD_OPTION_NAMES: &[&str] = &["form", "input"];
+
+/// Reads the options of `validate`, `validateMany` (`{form}`) or, with
+/// `with_input`, `validateField` (`{form, input}`) from a host value
+/// (absent, `undefined` or `null` for none). `input`, the whole current
+/// form value, is handed back as the host value it is, unread: the core
+/// reads it as an input. A member that is `undefined` or `null` is absent.
+///
+/// # Errors
+/// [`Error::InvalidOption`] for a member of the wrong type or an unknown
+/// one (the known names listed, the unknown one not shown), or the host's exception.
+pub fn read_validate_options<I: Input>(
+    options: Option<&I>,
+    with_input: bool,
+) -> Result<(crate::ValidateOptions, Option<I>), Failure<I::Error>> {
+    let invalid = |option: &'static str, reason: String| {
+        Failure::Api(Error::InvalidOption { option, reason })
+    };
+    let mut form = None;
+    let mut whole = None;
+    let mut unknown = false;
+    if let Some(options) = options {
+        match options.shape().map_err(Failure::Host)? {
+            Shape::Undefined | Shape::Null => {}
+            Shape::Object => {
+                let walked = options.entries(&mut |key, member| {
+                    match key {
+                        "form" => form = Some(member),
+                        "input" if with_input => whole = Some(member),
+                        // An `undefined` member is absent; the name is not shown
+                        // (a pasted secret can land where a key goes).
+                        _ => unknown |= !matches!(member.shape(), Ok(Shape::Undefined)),
+                    }
+                    Ok(())
+                });
+                match walked {
+                    Ok(()) => {}
+                    Err(input::Abort::Host(e)) => return Err(Failure::Host(e)),
+                    Err(input::Abort::Unsupported(foreign, _)) => {
+                        let reason =
+                            format!("holds a value without JSON form: {}", foreign.message());
+                        return Err(invalid("options", reason));
+                    }
+                }
+            }
+            other => {
+                let reason = format!(
+                    "must be an object, not {}",
+                    crate::validate::type_name(&other)
+                );
+                return Err(invalid("options", reason));
+            }
+        }
+    }
+    if unknown {
+        return Err(Failure::Api(unknown_member(if with_input {
+            FIELD_OPTION_NAMES
+        } else {
+            VALIDATE_OPTION_NAMES
+        })));
+    }
+    let form = match form
+        .as_ref()
+        .map(Input::shape)
+        .transpose()
+        .map_err(Failure::Host)?
+    {
+        None | Some(Shape::Undefined | Shape::Null) => false,
+        Some(Shape::Bool(b)) => b,
+        Some(other) => {
+            let got = crate::validate::type_name(&other);
+            return Err(Failure::Api(not_a_flag("form", got)));
+        }
+    };
+    // `null` or `undefined` for no input.
+    let whole = match whole {
+        Some(member) if matches!(member.shape(), Ok(Shape::Undefined | Shape::Null)) => None,
+        other => other,
+    };
+    Ok((crate::ValidateOptions { form }, whole))
+}
+
 /// Reads `schema`'s options from a host value (absent, `undefined` or
 /// `null` for none): `{draft: "2020-12" | "draft-07"}`.
 ///
@@ -231,10 +317,11 @@ pub const OPTION_NAMES: &[&str] = &[
     "timestamp",
     "reveal_secrets",
     "preview",
+    "form",
 ];
 
 /// Parses binding options (`credentials`, `base_url`, `timestamp`,
-/// `reveal_secrets`, `preview`; `null` or absent members for none) into
+/// `reveal_secrets`, `preview`, `form`; `null` or absent members for none) into
 /// [`PlanOptions`] and the reveal flag.
 ///
 /// Parsed by hand rather than by serde: serde's messages quote the offending
@@ -257,10 +344,7 @@ pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
     };
     // The unknown name is not shown: a pasted secret can land where a key goes.
     if map.keys().any(|k| !OPTION_NAMES.contains(&k.as_str())) {
-        return Err(invalid(
-            "options",
-            format!("has an unknown member; known: {}", OPTION_NAMES.join(", ")),
-        ));
+        return Err(unknown_member(OPTION_NAMES));
     }
     let credentials = match map.get("credentials") {
         None | Some(Value::Null) => None,
@@ -290,23 +374,41 @@ pub fn plan_options(options: &Value) -> Result<(PlanOptions, bool), Error> {
             ))
         }
     };
-    let preview = match map.get("preview") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(other) => {
-            return Err(invalid(
-                "preview",
-                format!("must be true or false, not {}", type_of(other)),
-            ))
-        }
-    };
+    let preview = flag(map, "preview")?;
+    let form = flag(map, "form")?;
     let options = PlanOptions {
         credentials,
         base_url,
         timestamp,
         preview,
+        form,
     };
     Ok((options, reveal))
+}
+
+/// A `true`/`false` option member (`null` or absent for `false`).
+fn flag(map: &serde_json::Map<String, Value>, name: &'static str) -> Result<bool, Error> {
+    match map.get(name) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(other) => Err(not_a_flag(name, type_of(other))),
+    }
+}
+
+fn not_a_flag(option: &'static str, got: &str) -> Error {
+    Error::InvalidOption {
+        option,
+        reason: format!("must be true or false, not {got}"),
+    }
+}
+
+/// The `invalid_option` error of an options object with an unknown member
+/// (not named: a pasted secret can land where a key goes).
+fn unknown_member(known: &[&str]) -> Error {
+    Error::InvalidOption {
+        option: "options",
+        reason: format!("has an unknown member; known: {}", known.join(", ")),
+    }
 }
 
 /// The JSON type of an option value, in words (never the value).

@@ -89,6 +89,7 @@ pub use schema::Draft;
 pub use secret::{CredentialType, Credentials, Secret, CREDENTIAL_TYPES, MASK};
 pub use spec::{Accepts, Field, Kind, Location, Method, Operation, Provider, Sends, Source};
 pub use time::Timestamp;
+pub use validate::ValidateOptions;
 
 use serde_json::Value;
 
@@ -179,10 +180,29 @@ pub fn validate(op: &str, input: &Value) -> Result<Report, Error> {
 /// [`Error::UnknownOperation`], [`Error::UnsupportedValue`] for a value with
 /// no JSON form, or the host's own exception raised while reading.
 pub fn validate_with<I: Input>(op: &str, input: &I) -> Result<Report, Failure<I::Error>> {
+    validate_with_options(op, input, &ValidateOptions::default())
+}
+
+/// [`validate_with`] under [`ValidateOptions`]: with `form`, a form's raw
+/// values are read as the form means them (`""` absent, `"76"` the integer 76).
+///
+/// # Errors
+/// As [`validate_with`].
+pub fn validate_with_options<I: Input>(
+    op: &str,
+    input: &I,
+    options: &ValidateOptions,
+) -> Result<Report, Failure<I::Error>> {
     let op = operation(op)?;
-    validate::validate_input(op, input, &mut Budget::new(), false)
-        .map(|(report, _)| report)
-        .map_err(Abort::into_failure)
+    validate::validate_input(
+        op,
+        input,
+        &mut Budget::new(),
+        false,
+        validate::Read::form(options.form),
+    )
+    .map(|(report, _)| report)
+    .map_err(Abort::into_failure)
 }
 
 /// Checks one field's value with the same codes and messages as
@@ -212,22 +232,57 @@ pub fn validate_field_with<I: Input>(
     field: &str,
     value: &I,
 ) -> Result<Report, Failure<I::Error>> {
+    validate_field_with_options(op, field, value, None, &ValidateOptions::default())
+}
+
+/// [`validate_field_with`] under [`ValidateOptions`], and optionally with
+/// the whole current `input` (a form's other fields): then the whole
+/// `input` is validated with `value` read in place of the field's member
+/// (no copy is made), so the rules that relate fields run too (Qovery's
+/// region, required for kind ECR), and the issues at the field's pointer or
+/// under it are returned. When `input` has no object on the way (no
+/// `config`), only the field's own rules apply, as without `input`.
+///
+/// ```
+/// use regplan::{validate_field_with_options, Failure, ValidateOptions};
+/// use serde_json::json;
+/// let input = json!({"organizationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6", "name": "my-registry", "kind": "ECR",
+///                    "config": {"access_key_id": "a", "secret_access_key": "s"}});
+/// let form = ValidateOptions { form: true };
+/// let report = validate_field_with_options("qovery.container_registries.create", "/config/region",
+///     &&json!(""), Some(&&input), &form).map_err(Failure::into_error)?;
+/// assert_eq!(report.errors[0].path.as_str(), "/config/region");
+/// assert_eq!(report.errors[0].message, "is required for kind ECR");
+/// # Ok::<(), regplan::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`validate_field_with`]; [`Error::InvalidArgument`] when `input` is not an object.
+pub fn validate_field_with_options<I: Input>(
+    op: &str,
+    field: &str,
+    value: &I,
+    input: Option<&I>,
+    options: &ValidateOptions,
+) -> Result<Report, Failure<I::Error>> {
     let op = operation(op)?;
-    // A JSON Pointer (`/config/region`) names a field inside an object field.
-    if field.starts_with('/') {
-        let (parent, nested) =
-            validate::field_at(op.fields, field).ok_or_else(|| Error::UnknownField {
-                operation: op.id,
-                field: field.to_owned(),
-            })?;
-        return validate::validate_one_at(&parent, nested, value, &mut Budget::new())
-            .map_err(Abort::into_failure);
-    }
-    let field = op.field(field).ok_or_else(|| Error::UnknownField {
+    let unknown = || Error::UnknownField {
         operation: op.id,
         field: field.to_owned(),
-    })?;
-    validate::validate_one(field, value, &mut Budget::new()).map_err(Abort::into_failure)
+    };
+    // A JSON Pointer (`/config/region`) names a field inside an object field.
+    let (parent, found) = if field.starts_with('/') {
+        validate::field_at(op.fields, field).ok_or_else(unknown)?
+    } else {
+        (Pointer::root(), op.field(field).ok_or_else(unknown)?)
+    };
+    match input {
+        Some(input) => {
+            validate::validate_in_input(op, (&parent, found), value, input, options.form)
+        }
+        None => validate::validate_one_at(&parent, found, value, &mut Budget::new(), options.form)
+            .map_err(Abort::into_failure),
+    }
 }
 
 /// [`validate_with`] for each input of a host array, each with its own
@@ -240,6 +295,18 @@ pub fn validate_field_with<I: Input>(
 pub fn validate_many_with<I: Input>(
     op: &str,
     inputs: &I,
+) -> Result<Vec<Report>, Failure<I::Error>> {
+    validate_many_with_options(op, inputs, &ValidateOptions::default())
+}
+
+/// [`validate_many_with`] under [`ValidateOptions`].
+///
+/// # Errors
+/// As [`validate_many_with`].
+pub fn validate_many_with_options<I: Input>(
+    op: &str,
+    inputs: &I,
+    options: &ValidateOptions,
 ) -> Result<Vec<Report>, Failure<I::Error>> {
     let op = operation(op)?;
     let len = match inputs.shape().map_err(Failure::Host)? {
@@ -255,7 +322,8 @@ pub fn validate_many_with<I: Input>(
     let mut reports = Vec::with_capacity(len.min(1 << 16));
     for index in 0..len {
         let input = inputs.item(index).map_err(Failure::Host)?;
-        let checked = validate::validate_input(op, &input, &mut Budget::new(), false)
+        let read_as = validate::Read::form(options.form);
+        let checked = validate::validate_input(op, &input, &mut Budget::new(), false, read_as)
             .map_err(|e| e.within(index).into_failure())?;
         reports.push(checked.0);
     }
@@ -282,8 +350,14 @@ pub fn plan_with<I: Input>(
     options: &PlanOptions,
 ) -> Result<Request, Failure<I::Error>> {
     let op = operation(op)?;
-    let (report, values) = validate::validate_input(op, input, &mut Budget::new(), true)
-        .map_err(Abort::into_failure)?;
+    let (report, values) = validate::validate_input(
+        op,
+        input,
+        &mut Budget::new(),
+        true,
+        validate::Read::form(options.form),
+    )
+    .map_err(Abort::into_failure)?;
     match values {
         Some(values) if report.is_valid() => {
             Ok(request::build(op, &values, options, report.warnings)?)

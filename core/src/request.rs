@@ -35,6 +35,11 @@ pub struct PlanOptions {
     /// changes nothing.
     #[serde(default)]
     pub preview: bool,
+    /// Read the input as a form means it ([`crate::ValidateOptions::form`]):
+    /// `""` and `null` members absent, integer text as integers, in the
+    /// request too (`project_id: "1"` builds `.../registries/1/...`).
+    #[serde(default)]
+    pub form: bool,
 }
 
 /// One request header. Part of its value may be secret.

@@ -41,6 +41,94 @@ impl At<'_> {
 /// A report, and the declared fields' values when they were read.
 pub(crate) type Checked = (Report, Option<Record>);
 
+/// How [`crate::validate_with_options`] and
+/// [`crate::validate_field_with_options`] read an input.
+///
+/// ```
+/// use regplan::{validate_with_options, Failure, ValidateOptions};
+/// let form = ValidateOptions { form: true };
+/// let input = serde_json::json!({"project_id": "1", "region_id": " 76 ", "name": "reg-home1", "storage_limit": ""});
+/// let report = validate_with_options("gcore.registries.create", &&input, &form).map_err(Failure::into_error)?;
+/// assert!(report.is_valid());
+/// # Ok::<(), regplan::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ValidateOptions {
+    /// Read the input as a form means it: an object member whose value is
+    /// `""`, `undefined` or `null` is absent (at every depth), text for an
+    /// integer field is that integer when it is one (ASCII whitespace
+    /// trimmed, decimal digits: `" 76 "` is 76; `"7.5"` and `"abc"` keep
+    /// the `type` error), and `"true"`/`"false"` for a boolean field are
+    /// booleans. Codes and messages are the usual ones.
+    pub form: bool,
+}
+
+/// How the engine reads one input: as a form or not, and with the value
+/// `validate_field` puts at a pointer inside the whole input, if any.
+pub(crate) struct Read<'o, I> {
+    form: bool,
+    overlay: Option<Overlay<'o, I>>,
+}
+
+// By hand: a derive would ask `I: Copy`, and only references are held.
+impl<I> Clone for Read<'_, I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I> Copy for Read<'_, I> {}
+
+/// A value read in place of the member at `rest` (the rest of a pointer
+/// below the current object), of the same host type as the input, so the
+/// engine needs no second instance for it. `placed` records that it was.
+pub(crate) struct Overlay<'o, I> {
+    rest: &'o str,
+    value: &'o I,
+    placed: &'o std::cell::Cell<bool>,
+}
+
+impl<I> Clone for Overlay<'_, I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<I> Copy for Overlay<'_, I> {}
+
+impl<'o, I> Read<'o, I> {
+    pub(crate) fn form(form: bool) -> Self {
+        Read {
+            form,
+            overlay: None,
+        }
+    }
+
+    /// The reading of member `name`: `Ok(value)` when the overlay's value
+    /// replaces it, else the reading below it (the overlay kept on its way).
+    fn member(self, name: &str) -> Result<&'o I, Self> {
+        // `rest` is the pointer below this object (`/config/region`); field
+        // names hold no `~` or `/`, so there is nothing to unescape.
+        let overlay = self.overlay.and_then(|o| {
+            let rest = o.rest.strip_prefix('/')?.strip_prefix(name)?;
+            (rest.is_empty() || rest.starts_with('/')).then_some(Overlay { rest, ..o })
+        });
+        match overlay {
+            Some(o) if o.rest.is_empty() => {
+                o.placed.set(true);
+                Ok(o.value)
+            }
+            overlay => Err(Read {
+                form: self.form,
+                overlay,
+            }),
+        }
+    }
+
+    /// The same reading without the overlay (array items: pointers name no index).
+    fn plain(self) -> Self {
+        Read::form(self.form)
+    }
+}
+
 /// Validates a whole input against `op`, reading the host value directly.
 ///
 /// Returns the report and, when `want_values` or the operation has
@@ -51,6 +139,7 @@ pub(crate) fn validate_input<I: Input>(
     input: &I,
     budget: &mut Budget,
     want_values: bool,
+    read_as: Read<'_, I>,
 ) -> Result<Checked, Abort<I::Error>> {
     let mut report = Report::default();
     let root = Pointer::root();
@@ -63,13 +152,13 @@ pub(crate) fn validate_input<I: Input>(
             return Ok((report, None));
         }
     }
-    let slots = check_members(op.fields, input, &root, &mut report.errors, budget)?;
+    let slots = check_members(op.fields, input, &root, &mut report.errors, budget, read_as)?;
     if op.checks.is_empty() && !want_values {
         return Ok((report, None));
     }
     // A fresh budget: this reads again only what validation already read
     // (and counted), so a batch that validates also plans.
-    let values = declared_values(op.fields, slots, &mut Budget::new())?;
+    let values = declared_values(op.fields, slots, &mut Budget::new(), read_as)?;
     for check in op.checks {
         match check.rule {
             CrossRule::PerValue(rules) => check_per_value(rules, &values, &mut report),
@@ -190,29 +279,78 @@ fn check_known_value(op: &Operation, known: &KnownValues, input: &Record, report
     }
 }
 
-/// Validates one field's value, as a form does on every keystroke.
-pub(crate) fn validate_one<I: Input>(
-    field: &Field,
-    value: &I,
-    budget: &mut Budget,
-) -> Result<Report, Abort<I::Error>> {
-    validate_one_at(&Pointer::root(), field, value, budget)
-}
-
-/// [`validate_one`] for a field inside an object field (`parent` is where
-/// the object is), so a report names `/config/region`.
+/// Validates one field's value, as a form does on every keystroke; `parent`
+/// is where the field's object is (the root for a top-level field), so a
+/// report names `/config/region`.
 pub(crate) fn validate_one_at<I: Input>(
     parent: &Pointer,
     field: &Field,
     value: &I,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<Report, Abort<I::Error>> {
     let mut report = Report::default();
     let at = At {
         parent,
         step: Step::Key(field.name),
     };
-    check_field(field, value, at, &mut report.errors, budget)?;
+    check_field(
+        field,
+        value,
+        at,
+        &mut report.errors,
+        budget,
+        Read::form(form),
+    )?;
+    Ok(report)
+}
+
+/// [`validate_one_at`] with the whole current input: the whole `input` is
+/// validated with `value` read in place of the member at `pointer`
+/// (`undefined` for an absent one), so the rules that relate fields run
+/// too, and the issues at `pointer` or under it are returned, errors and
+/// warnings alike. When `input` has no object on the way (`config` missing
+/// or not an object), only the field's own rules apply, as without `input`.
+pub(crate) fn validate_in_input<I: Input>(
+    op: &Operation,
+    (parent, field): (&Pointer, &Field),
+    value: &I,
+    input: &I,
+    form: bool,
+) -> Result<Report, crate::Failure<I::Error>> {
+    match input.shape().map_err(crate::Failure::Host)? {
+        Shape::Object => {}
+        other => {
+            return Err(crate::Failure::Api(crate::Error::InvalidArgument {
+                argument: "input",
+                expected: "an object (the whole current input)",
+                got: type_name(&other),
+            }))
+        }
+    }
+    let pointer = parent.key(field.name);
+    let placed = std::cell::Cell::new(false);
+    let read_as = Read {
+        form,
+        overlay: Some(Overlay {
+            rest: pointer.as_str(),
+            value,
+            placed: &placed,
+        }),
+    };
+    let (mut report, _) = validate_input(op, input, &mut Budget::new(), false, read_as)
+        .map_err(Abort::into_failure)?;
+    if !placed.get() {
+        return validate_one_at(parent, field, value, &mut Budget::new(), form)
+            .map_err(Abort::into_failure);
+    }
+    let mine = |issue: &Issue| {
+        let path = issue.path.as_str();
+        path.strip_prefix(pointer.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    report.errors.retain(mine);
+    report.warnings.retain(mine);
     Ok(report)
 }
 
@@ -243,8 +381,14 @@ fn check_field<I: Input>(
     at: At<'_>,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    read_as: Read<'_, I>,
 ) -> Result<(), Abort<I::Error>> {
     let shape = read(value, budget).map_err(|e| e.at(|| at.pointer()))?;
+    let shape = if read_as.form {
+        form_shape(&field.kind, shape, true)
+    } else {
+        shape
+    };
     let routes_the_request = matches!(field.location, Location::Path | Location::Endpoint);
     match shape {
         // `undefined` is an absent member (JSON.stringify drops it).
@@ -255,9 +399,52 @@ fn check_field<I: Input>(
         Shape::Str(s) if routes_the_request && s.chars().any(char::is_control) => {
             errors.push(IssueKind::ControlCharacter {}.at(at.pointer()));
         }
-        shape => check_value(&field.kind, value, shape, at, errors, budget)?,
+        shape => check_value(&field.kind, value, shape, at, errors, budget, read_as)?,
     }
     Ok(())
+}
+
+/// A value as a form means it (`form` option): a member that is `""` or
+/// `null` is absent (`undefined`) when `member`, text for an integer field is
+/// that integer when it is one (`" 76 "` is 76; `"7.5"` stays text and keeps
+/// its `type` error), `"true"`/`"false"` for a boolean field are booleans.
+/// Every other value is read as it is, so the codes and messages are the
+/// usual ones. Only called with `form` on: the JSON reading is untouched.
+fn form_shape<'v>(kind: &Kind, shape: Shape<'v>, member: bool) -> Shape<'v> {
+    match (kind, shape) {
+        (_, Shape::Null) if member => Shape::Undefined,
+        (_, Shape::Str(s)) if member && s.is_empty() => Shape::Undefined,
+        (Kind::Integer(_), Shape::Str(s)) => match form_integer(&s) {
+            Some(i) => Shape::Int(i),
+            None => Shape::Str(s),
+        },
+        (Kind::Boolean, Shape::Str(s)) if s == "true" => Shape::Bool(true),
+        (Kind::Boolean, Shape::Str(s)) if s == "false" => Shape::Bool(false),
+        (_, shape) => shape,
+    }
+}
+
+/// The integer a form's text stands for: ASCII whitespace trimmed, an
+/// optional sign, then decimal digits only. Beyond `i64` it saturates, which
+/// keeps it out of range (as a host's huge integer does). One pass over the text.
+pub(crate) fn form_integer(text: &str) -> Option<i64> {
+    let text = text.trim_ascii();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.bytes().fold(0u64, |n, digit| {
+        n.saturating_mul(10).saturating_add(u64::from(digit - b'0'))
+    });
+    Some(match i64::try_from(magnitude) {
+        Ok(m) if negative => -m,
+        Ok(m) => m,
+        Err(_) if negative => i64::MIN,
+        Err(_) => i64::MAX,
+    })
 }
 
 fn required(name: &'static str, at: At<'_>) -> Issue {
@@ -312,7 +499,9 @@ fn check_members<I: Input>(
     path: &Pointer,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    read_as: Read<'_, I>,
 ) -> Result<Slots<I>, Abort<I::Error>> {
+    let form = read_as.form;
     let mut slots = Slots::new(fields.len());
     let mut unknown: Vec<String> = Vec::new();
     object
@@ -331,7 +520,14 @@ fn check_members<I: Input>(
                         .shape()
                         .map_err(Abort::Host)
                         .map_err(|e| e.at(|| path.key(key)))?;
-                    if !matches!(shape, Shape::Undefined) {
+                    // Under `form`, `""` and `null` are absent too: no unknown member.
+                    let absent = match shape {
+                        Shape::Undefined => true,
+                        Shape::Null => form,
+                        Shape::Str(s) => form && s.is_empty(),
+                        _ => false,
+                    };
+                    if !absent {
                         unknown.push(key.to_owned());
                     }
                 }
@@ -344,10 +540,11 @@ fn check_members<I: Input>(
             parent: path,
             step: Step::Key(field.name),
         };
-        match slot {
-            Some(value) => check_field(field, value, at, errors, budget)?,
-            None if field.required => errors.push(required(field.name, at)),
-            None => {}
+        match (read_as.member(field.name), slot) {
+            (Ok(placed), _) => check_field(field, placed, at, errors, budget, read_as.plain())?,
+            (Err(below), Some(value)) => check_field(field, value, at, errors, budget, below)?,
+            (Err(_), None) if field.required => errors.push(required(field.name, at)),
+            (Err(_), None) => {}
         }
     }
     if !unknown.is_empty() {
@@ -368,25 +565,39 @@ fn declared_values<I: Input>(
     fields: &'static [Field],
     slots: Slots<I>,
     budget: &mut Budget,
+    read_as: Read<'_, I>,
 ) -> Result<Record, Abort<I::Error>> {
     let mut record = Record::new();
     for (field, slot) in fields.iter().zip(slots.as_slice()) {
-        if let Some(value) = slot {
-            if let Some(value) = declared_value(&field.kind, value, budget)? {
-                record.push(field.name, value);
-            }
+        let (value, below) = match (read_as.member(field.name), slot) {
+            (Ok(placed), _) => (placed, read_as.plain()),
+            (Err(below), Some(value)) => (value, below),
+            (Err(_), None) => continue,
+        };
+        if let Some(value) = declared_value(&field.kind, value, budget, below, true)? {
+            record.push(field.name, value);
         }
     }
     Ok(record)
 }
 
-/// One value read along its kind; `None` for `undefined` (absent).
+/// One value read along its kind (as a form means it under `form`, a
+/// `member` of an object then absent when `""` or `null`); `None` for
+/// `undefined` (absent).
 fn declared_value<I: Input>(
     kind: &Kind,
     value: &I,
     budget: &mut Budget,
+    read_as: Read<'_, I>,
+    member: bool,
 ) -> Result<Option<Datum>, Abort<I::Error>> {
-    Ok(Some(match (kind, read(value, budget)?) {
+    let shape = read(value, budget)?;
+    let shape = if read_as.form {
+        form_shape(kind, shape, member)
+    } else {
+        shape
+    };
+    Ok(Some(match (kind, shape) {
         (_, Shape::Undefined) => return Ok(None),
         (_, Shape::Null) => Datum::Null,
         (_, Shape::Bool(b)) => Datum::Bool(b),
@@ -404,7 +615,7 @@ fn declared_value<I: Input>(
                 }
                 Ok(())
             })?;
-            Datum::Object(declared_values(rule.fields, slots, budget)?)
+            Datum::Object(declared_values(rule.fields, slots, budget, read_as)?)
         }
         (Kind::Array(rule), Shape::Array(len)) => {
             // Beyond the limit the input is already invalid; its items are not needed.
@@ -412,7 +623,10 @@ fn declared_value<I: Input>(
             let mut items = Vec::with_capacity(len.min(1024));
             for index in 0..len {
                 let item = value.item(index).map_err(Abort::Host)?;
-                items.push(declared_value(&rule.items, &item, budget)?.unwrap_or(Datum::Null));
+                items.push(
+                    declared_value(&rule.items, &item, budget, read_as.plain(), false)?
+                        .unwrap_or(Datum::Null),
+                );
             }
             Datum::Array(items)
         }
@@ -442,6 +656,7 @@ fn check_value<I: Input>(
     at: At<'_>,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    read_as: Read<'_, I>,
 ) -> Result<(), Abort<I::Error>> {
     match (kind, &shape) {
         (Kind::Integer(rule), Shape::Int(i)) => check_int(rule, *i, at, errors),
@@ -461,11 +676,19 @@ fn check_value<I: Input>(
         (Kind::Enum(rule), Shape::Str(s)) => check_enum(rule, s, at, errors),
         (Kind::Enum(_), _) => errors.push(type_error("a string", &shape, at.pointer())),
         (Kind::Object(rule), Shape::Object) => {
-            check_members(rule.fields, value, &at.pointer(), errors, budget)?;
+            check_members(rule.fields, value, &at.pointer(), errors, budget, read_as)?;
         }
         (Kind::Object(_), _) => errors.push(type_error("an object", &shape, at.pointer())),
         (Kind::Array(rule), Shape::Array(len)) => {
-            check_array(rule, value, *len, &at.pointer(), errors, budget)?;
+            check_array(
+                rule,
+                value,
+                *len,
+                &at.pointer(),
+                errors,
+                budget,
+                read_as.form,
+            )?;
         }
         (Kind::Array(_), _) => errors.push(type_error("an array", &shape, at.pointer())),
     }
@@ -591,6 +814,7 @@ fn check_array<I: Input>(
     path: &Pointer,
     errors: &mut Vec<Issue>,
     budget: &mut Budget,
+    form: bool,
 ) -> Result<(), Abort<I::Error>> {
     if let Some(min) = rule.min_items.filter(|&m| len < m) {
         errors.push(IssueKind::TooFewItems { min }.at(path.clone()));
@@ -613,7 +837,21 @@ fn check_array<I: Input>(
         if matches!(shape, Shape::Undefined) {
             return Err(Abort::Unsupported(Foreign::Undefined, Some(at.pointer())));
         }
-        check_value(&rule.items, &item, shape, at, errors, budget)?;
+        // An item is no member: under `form` only its text is converted.
+        let shape = if form {
+            form_shape(&rule.items, shape, false)
+        } else {
+            shape
+        };
+        check_value(
+            &rule.items,
+            &item,
+            shape,
+            at,
+            errors,
+            budget,
+            Read::form(form),
+        )?;
     }
     Ok(())
 }
@@ -694,6 +932,30 @@ mod tests {
         assert_eq!(edit_distance("secret_acess_key", "secret_access_key"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn form_text_is_an_integer_only_when_it_is_one() {
+        let cases: [(&str, Option<i64>); 14] = [
+            (" 76 ", Some(76)),
+            ("\t7\n", Some(7)),
+            ("+5", Some(5)),
+            ("-0", Some(0)),
+            ("-12", Some(-12)),
+            ("007", Some(7)),
+            ("99999999999999999999", Some(i64::MAX)),
+            ("-99999999999999999999", Some(i64::MIN)),
+            ("", None),
+            ("-", None),
+            ("7.5", None),
+            ("1_000", None),
+            // Not ASCII: a full-width digit, a no-break space.
+            ("\u{ff11}", None),
+            ("\u{a0}7", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(form_integer(text), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 mod support;
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use regplan::{Error, Issue, Request};
+use regplan::{Error, Failure, Issue, Request, ValidateOptions};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 use support::vectors::{cases, check, Case};
@@ -136,7 +136,12 @@ fn answer_files() -> Vec<(String, String)> {
 
 /// The core's answer to a case, in the format every runtime writes.
 fn rust_answer(case: &Case) -> Value {
-    let validate = match regplan::validate(&case.op, &case.input) {
+    let form = ValidateOptions {
+        form: case.options["form"] == true,
+    };
+    let validate = match regplan::validate_with_options(&case.op, &&case.input, &form)
+        .map_err(Failure::into_error)
+    {
         Ok(report) => serde_json::to_value(&report).unwrap(),
         Err(error) => json!({"error": regplan::interop::error_value(&error)}),
     };
@@ -166,18 +171,43 @@ fn rust_answer(case: &Case) -> Value {
         .as_object()
         .into_iter()
         .flatten()
-        .map(
-            |(name, value)| match regplan::validate_field(&case.op, name, value) {
+        .map(|(name, value)| {
+            match regplan::validate_field_with_options(&case.op, name, &value, None, &form)
+                .map_err(Failure::into_error)
+            {
                 Ok(report) => json!({"field": name, "report": report}),
                 Err(error) => {
                     json!({"field": name, "error": regplan::interop::error_value(&error)})
                 }
-            },
-        )
+            }
+        })
+        .collect();
+    let field_checks: Vec<Value> = case
+        .field_checks
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|check| {
+            let whole = (check["with_input"] == true).then_some(&case.input);
+            let field = check["field"].as_str().unwrap_or_default();
+            match regplan::validate_field_with_options(
+                &case.op,
+                field,
+                &&check["value"],
+                whole.as_ref(),
+                &form,
+            )
+            .map_err(Failure::into_error)
+            {
+                Ok(report) => json!({"report": report}),
+                Err(error) => json!({"error": regplan::interop::error_value(&error)}),
+            }
+        })
         .collect();
     json!({
         "file": case.file, "name": case.name, "validate": validate,
         "plan": outcome(&with_reveal(true)), "plan_masked": plan_masked, "fields": fields,
+        "field_checks": field_checks,
     })
 }
 

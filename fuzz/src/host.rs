@@ -258,6 +258,13 @@ impl Tree {
             ),
             Tree::Object(members) => {
                 let mut map = Map::new();
+                // A host object has each key once: a repeated key is not
+                // plain JSON, even when one of its values is `undefined`
+                // (dropped below, it would hide which value the reader saw).
+                let mut keys = std::collections::HashSet::new();
+                if !members.iter().all(|(k, _)| keys.insert(k)) {
+                    return None;
+                }
                 for (k, t) in members {
                     if matches!(t, Tree::Undefined) {
                         continue;
@@ -267,10 +274,7 @@ impl Tree {
                             continue;
                         }
                     }
-                    // A host object has each key once; a repeated one is not plain JSON.
-                    if map.insert(k.clone(), t.to_json(budget, depth)?).is_some() {
-                        return None;
-                    }
+                    map.insert(k.clone(), t.to_json(budget, depth)?);
                 }
                 Value::Object(map)
             }

@@ -60,20 +60,30 @@ export function answer(api, file, testCase, defaults, renderings = () => []) {
       renderings: [JSON.stringify(result), result.curl, ...renderings(result)],
     }
   }
+  // A form case (`"form": true` in its options) reads every value as a form means it.
+  const form = options?.form === true ? { form: true } : undefined
   const fields =
     input !== null && typeof input === 'object' && !Array.isArray(input)
       ? Object.entries(input).map(([field, value]) => ({
           field,
-          ...attempt(api, () => api.validateField(op, field, value), (report) => ({ report })),
+          ...attempt(api, () => api.validateField(op, field, value, form), (report) => ({ report })),
         }))
       : []
+  const fieldChecks = (testCase.field_checks ?? []).map((check) =>
+    attempt(
+      api,
+      () => api.validateField(op, check.field, check.value, { ...form, ...(check.with_input ? { input } : {}) }),
+      (report) => ({ report }),
+    ),
+  )
   return {
     file,
     name: testCase.name,
-    validate: attempt(api, () => api.validate(op, input), (report) => report),
+    validate: attempt(api, () => api.validate(op, input, form), (report) => report),
     plan: attempt(api, () => api.plan(op, input, revealed), outcome),
     plan_masked: attempt(api, () => api.plan(op, input, options), masked),
     fields,
+    field_checks: fieldChecks,
   }
 }
 

@@ -17,7 +17,7 @@ import regplan
 
 VECTORS = pathlib.Path(__file__).resolve().parent
 # What `plan`'s keyword arguments can say; other options only the JSON surface takes.
-PLAN_KEYWORDS = {"credentials", "base_url", "timestamp", "preview"}
+PLAN_KEYWORDS = {"credentials", "base_url", "timestamp", "preview", "form"}
 
 
 def failure(error: BaseException) -> Dict[str, Any]:
@@ -59,8 +59,19 @@ def attempt(call: Callable[[], Any], shape: Callable[[Any], Dict[str, Any]]) -> 
 
 def answer(file: str, case: Dict[str, Any], options: Any) -> Dict[str, Any]:
     op, data = case["op"], case["input"]
+    # A form case (`"form": true` in its options) reads every value as a form means it.
+    form = isinstance(options, dict) and options.get("form") is True
     out: Dict[str, Any] = {"file": file, "name": case["name"]}
-    out["validate"] = attempt(lambda: regplan.validate(op, data), lambda report: report)
+    out["validate"] = attempt(lambda: regplan.validate(op, data, form=form), lambda report: report)
+    checks = []
+    for check in case.get("field_checks", []):
+        whole = data if check.get("with_input") else None
+        try:
+            report = regplan.validate_field(op, check["field"], check["value"], form=form, input=whole)
+            checks.append({"report": report})
+        except Exception as error:  # noqa: BLE001 - any exception is the answer
+            checks.append(failure(error))
+    out["field_checks"] = checks
     if not (isinstance(options, dict) and set(options) <= PLAN_KEYWORDS):
         out["plan"] = attempt(lambda: regplan.plan_json(op, data, options), from_json_surface)
         return out
@@ -82,7 +93,7 @@ def answer(file: str, case: Dict[str, Any], options: Any) -> Dict[str, Any]:
     fields = []
     for name, value in (data.items() if isinstance(data, dict) else []):
         try:
-            fields.append({"field": name, "report": regplan.validate_field(op, name, value)})
+            fields.append({"field": name, "report": regplan.validate_field(op, name, value, form=form)})
         except Exception as error:  # noqa: BLE001
             fields.append({"field": name, **failure(error)})
     out["fields"] = fields

@@ -1122,5 +1122,107 @@ previews = [
 write("preview.json", "Preview without credentials: placeholders, request.preview, the preview warning (issue 12)",
       {}, previews)
 
+# ---------------------------------------------------------------- forms
+def form_cases():
+    """Form reading (`"options": {"form": true}`) and validateField with the
+    whole input (`field_checks`). Every expectation is written by hand: a
+    form's text for an integer field is that integer (ASCII-trimmed decimal),
+    `""`/`null` members are absent (so defaults apply and required fields
+    are missing), `"true"`/`"false"` are booleans for a boolean field."""
+    gcore_form = {**GCORE_OPTIONS, "form": True}
+    qovery_form = {**QOVERY_OPTIONS, "form": True}
+    integer = {"expected": "integer"}
+    not_integer = "must be an integer, not a string"
+    form_text = {"project_id": "1", "region_id": " 76 ", "name": "reg-home1", "storage_limit": ""}
+    ecr_no_region = qinput("ECR", config={"access_key_id": "AKIAEXAMPLE", "secret_access_key": "s3cr3t"})
+    region_for_ecr = err("required", "/config/region", message="is required for kind ECR",
+                         params={"field": "region", "kind": "ECR"})
+    cases = [
+        {**gcore_request("gcore create: integer text and an empty storage_limit (default 5 applied)", C, form_text,
+                         "POST", PREFIX, '{"name":"reg-home1","storage_limit":5}', defaults=["/storage_limit"]),
+         "options": gcore_form},
+        {**gcore_request("gcore create: storage_limit \"+20\" is sent as the integer 20", C,
+                         {"project_id": "1", "region_id": "76", "name": "reg", "storage_limit": "+20"},
+                         "POST", PREFIX, '{"name":"reg","storage_limit":20}'),
+         "options": gcore_form},
+        {**gcore_request("gcore create: an empty member the operation lacks is absent, not unknown", C,
+                         {**BASE, "name": "reg", "colour": "", "note": None},
+                         "POST", PREFIX, '{"name":"reg","storage_limit":5}', defaults=["/storage_limit"]),
+         "options": gcore_form},
+        {**invalid("gcore create: project_id \"x\" keeps the type error", C, {**form_text, "project_id": "x"},
+                   err("type", "/project_id", message=not_integer, params=integer)),
+         "options": gcore_form},
+        {**invalid("gcore create: \"7.5\" and \"1e3\" are no integers", C,
+                   {"project_id": "1e3", "region_id": "7.5", "name": "reg"},
+                   err("type", "/project_id", message=not_integer, params=integer),
+                   err("type", "/region_id", message=not_integer, params=integer)),
+         "options": gcore_form},
+        {**invalid("gcore create: integer text is still range-checked", C,
+                   {"project_id": "0", "region_id": "76", "name": "reg", "storage_limit": "1001"},
+                   err("out_of_range", "/project_id"), err("out_of_range", "/storage_limit")),
+         "options": gcore_form},
+        {**invalid("gcore create: empty required members are missing", C,
+                   {"project_id": None, "region_id": "", "name": ""},
+                   err("required", "/project_id", message="is required"),
+                   err("required", "/region_id", message="is required"),
+                   err("required", "/name", message="is required")),
+         "options": gcore_form},
+        {**invalid("gcore create: the same text without the form option", C, form_text,
+                   err("type", "/project_id", message=not_integer), err("type", "/region_id", message=not_integer),
+                   err("type", "/storage_limit", message=not_integer)),
+         "options": GCORE_OPTIONS},
+        {**gcore_request("gcore users create: \"30\" and \"false\" from a form", UC,
+                         {"project_id": "1", "region_id": "76", "registry_id": "607", "name": "myuser",
+                          "duration": "30", "read_only": "false", "secret": ""},
+                         "POST", f"{PREFIX}/607/users", '{"duration":30,"name":"myuser","read_only":false}'),
+         "options": gcore_form},
+        {**invalid("gcore users create: read_only \"yes\" is no boolean", UC,
+                   {**REG, "name": "myuser", "duration": 30, "read_only": "yes"},
+                   err("type", "/read_only", message="must be a boolean (true or false), not a string")),
+         "options": gcore_form},
+        {**invalid("qovery ECR: config.region \"\" is missing for the kind", Q,
+                   qinput("ECR", config={**VALID_CONFIG["ECR"][0], "region": ""}), region_for_ecr),
+         "options": qovery_form},
+        {**qrequest("qovery ECR: empty description and null role_arn are absent",
+                    {**qinput("ECR", config={**VALID_CONFIG["ECR"][0], "role_arn": None}), "description": ""},
+                    qbody("ECR", VALID_CONFIG["ECR"][0], ECR_URL)),
+         "options": qovery_form},
+        {**qrequest("qovery GITLAB_CR: empty url is absent, the documented one applied",
+                    qinput("GITLAB_CR", url=""), qbody("GITLAB_CR", {}, "https://registry.gitlab.com"),
+                    defaults=["/url"]),
+         "options": qovery_form},
+        # validateField with the whole input: the value goes to `field` inside the case's input.
+        {**invalid("validateField with the whole input: qovery region for ECR", Q, ecr_no_region, region_for_ecr),
+         "options": qovery_form,
+         "field_checks": [
+             {"field": "/config/region", "value": "", "with_input": True, "expect": {"errors": [region_for_ecr]}},
+             # Alone, an empty region from a form is just absent: only the whole input knows ECR needs it.
+             {"field": "/config/region", "value": "", "with_input": False, "expect": {"errors": []}},
+             {"field": "/config/region", "value": "eu-west-3", "with_input": True, "expect": {"errors": []}},
+             {"field": "/config/username", "value": "me", "with_input": True,
+              "expect": {"errors": [err("forbidden", "/config/username", message="is not used by kind ECR")]}},
+             {"field": "/kind", "value": "GITLAB_CR", "with_input": True, "expect": {"errors": []}},
+             {"field": "/config/nope", "value": "x", "with_input": True,
+              "expect": {"error": {"code": "unknown_field_name"}}},
+         ]},
+        {**invalid("validateField with the whole input: gcore fields by name and by pointer", C,
+                   {"project_id": "0", "region_id": "76", "name": "reg"}, err("out_of_range", "/project_id")),
+         "options": gcore_form,
+         "field_checks": [
+             {"field": "name", "value": "-x", "with_input": True,
+              "expect": {"errors": [err("pattern", "/name")]}},
+             {"field": "/project_id", "value": " 7 ", "with_input": True, "expect": {"errors": []}},
+             {"field": "/project_id", "value": "", "with_input": True,
+              "expect": {"errors": [err("required", "/project_id", message="is required")]}},
+             {"field": "/project_id", "value": "x", "with_input": False,
+              "expect": {"errors": [err("type", "/project_id", message=not_integer)]}},
+         ]},
+    ]
+    write("forms.json", "Form reading (options.form) and validateField with the whole input (field_checks)",
+          gcore_form, cases)
+
+
+form_cases()
+
 if STALE:
     sys.exit("out of date (run python3 tests/vectors/make_vectors.py): " + ", ".join(STALE))

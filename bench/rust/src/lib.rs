@@ -62,7 +62,7 @@ pub fn ncloud_options() -> PlanOptions {
         }),
         base_url: None,
         timestamp: Timestamp::from_millis(1_795_342_500_000),
-        preview: false,
+        ..PlanOptions::default()
     }
 }
 
@@ -83,7 +83,7 @@ pub fn huawei_options() -> PlanOptions {
         }),
         base_url: None,
         timestamp: Timestamp::parse_rfc3339("2026-11-22T10:15:00Z").ok(),
-        preview: false,
+        ..PlanOptions::default()
     }
 }
 

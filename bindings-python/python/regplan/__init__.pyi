@@ -190,127 +190,271 @@ def operations() -> list[OperationInfo]:
     """Every operation: id, provider, summary, method, path, fields, sources."""
 
 @overload
-def validate(op: Literal["gcore.registries.list"], input: GcoreRegistriesListInput) -> Report: ...
+def validate(op: Literal["gcore.registries.list"], input: GcoreRegistriesListInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.registries.create"], input: GcoreRegistriesCreateInput) -> Report: ...
+def validate(op: Literal["gcore.registries.create"], input: GcoreRegistriesCreateInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.registries.get"], input: GcoreRegistriesGetInput) -> Report: ...
+def validate(op: Literal["gcore.registries.get"], input: GcoreRegistriesGetInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.registries.delete"], input: GcoreRegistriesDeleteInput) -> Report: ...
+def validate(op: Literal["gcore.registries.delete"], input: GcoreRegistriesDeleteInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.registries.resize"], input: GcoreRegistriesResizeInput) -> Report: ...
+def validate(op: Literal["gcore.registries.resize"], input: GcoreRegistriesResizeInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.repositories.list"], input: GcoreRepositoriesListInput) -> Report: ...
+def validate(op: Literal["gcore.repositories.list"], input: GcoreRepositoriesListInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.repositories.delete"], input: GcoreRepositoriesDeleteInput) -> Report: ...
+def validate(op: Literal["gcore.repositories.delete"], input: GcoreRepositoriesDeleteInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.artifacts.list"], input: GcoreArtifactsListInput) -> Report: ...
+def validate(op: Literal["gcore.artifacts.list"], input: GcoreArtifactsListInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.artifacts.delete"], input: GcoreArtifactsDeleteInput) -> Report: ...
+def validate(op: Literal["gcore.artifacts.delete"], input: GcoreArtifactsDeleteInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.tags.delete"], input: GcoreTagsDeleteInput) -> Report: ...
+def validate(op: Literal["gcore.tags.delete"], input: GcoreTagsDeleteInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.users.list"], input: GcoreUsersListInput) -> Report: ...
+def validate(op: Literal["gcore.users.list"], input: GcoreUsersListInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.users.create"], input: GcoreUsersCreateInput) -> Report: ...
+def validate(op: Literal["gcore.users.create"], input: GcoreUsersCreateInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.users.create_multiple"], input: GcoreUsersCreateMultipleInput) -> Report: ...
+def validate(op: Literal["gcore.users.create_multiple"], input: GcoreUsersCreateMultipleInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.users.update"], input: GcoreUsersUpdateInput) -> Report: ...
+def validate(op: Literal["gcore.users.update"], input: GcoreUsersUpdateInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.users.refresh_secret"], input: GcoreUsersRefreshSecretInput) -> Report: ...
+def validate(op: Literal["gcore.users.refresh_secret"], input: GcoreUsersRefreshSecretInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["gcore.users.delete"], input: GcoreUsersDeleteInput) -> Report: ...
+def validate(op: Literal["gcore.users.delete"], input: GcoreUsersDeleteInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["qovery.container_registries.create"], input: QoveryContainerRegistriesCreateInput) -> Report: ...
+def validate(op: Literal["qovery.container_registries.create"], input: QoveryContainerRegistriesCreateInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["ncloud.registries.create"], input: NcloudRegistriesCreateInput) -> Report: ...
+def validate(op: Literal["ncloud.registries.create"], input: NcloudRegistriesCreateInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["huawei_swr.namespaces.create"], input: HuaweiSwrNamespacesCreateInput) -> Report: ...
+def validate(op: Literal["huawei_swr.namespaces.create"], input: HuaweiSwrNamespacesCreateInput, *, form: Literal[False] = False) -> Report: ...
 @overload
-def validate(op: Literal["huawei_swr.repositories.create"], input: HuaweiSwrRepositoriesCreateInput) -> Report: ...
+def validate(op: Literal["huawei_swr.repositories.create"], input: HuaweiSwrRepositoriesCreateInput, *, form: Literal[False] = False) -> Report: ...
+@overload
+def validate(op: OperationId, input: Mapping[str, object], *, form: Literal[True]) -> Report: ...
 
 @overload
-def validate_field(op: Literal["gcore.registries.list"], field: Literal["project_id", "region_id", "limit", "offset"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.registries.list"],
+    field: Literal["project_id", "region_id", "limit", "offset", "/project_id", "/region_id", "/limit", "/offset"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.registries.create"], field: Literal["project_id", "region_id", "name", "storage_limit"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.registries.create"],
+    field: Literal["project_id", "region_id", "name", "storage_limit", "/project_id", "/region_id", "/name", "/storage_limit"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.registries.get"], field: Literal["project_id", "region_id", "registry_id"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.registries.get"],
+    field: Literal["project_id", "region_id", "registry_id", "/project_id", "/region_id", "/registry_id"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.registries.delete"], field: Literal["project_id", "region_id", "registry_id"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.registries.delete"],
+    field: Literal["project_id", "region_id", "registry_id", "/project_id", "/region_id", "/registry_id"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.registries.resize"], field: Literal["project_id", "region_id", "registry_id", "storage_limit"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.registries.resize"],
+    field: Literal["project_id", "region_id", "registry_id", "storage_limit", "/project_id", "/region_id", "/registry_id", "/storage_limit"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.repositories.list"], field: Literal["project_id", "region_id", "registry_id", "limit", "offset"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.repositories.list"],
+    field: Literal["project_id", "region_id", "registry_id", "limit", "offset", "/project_id", "/region_id", "/registry_id", "/limit", "/offset"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.repositories.delete"], field: Literal["project_id", "region_id", "registry_id", "repository_name"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.repositories.delete"],
+    field: Literal["project_id", "region_id", "registry_id", "repository_name", "/project_id", "/region_id", "/registry_id", "/repository_name"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.artifacts.list"], field: Literal["project_id", "region_id", "registry_id", "repository_name", "limit", "offset"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.artifacts.list"],
+    field: Literal["project_id", "region_id", "registry_id", "repository_name", "limit", "offset", "/project_id", "/region_id", "/registry_id", "/repository_name", "/limit", "/offset"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.artifacts.delete"], field: Literal["project_id", "region_id", "registry_id", "repository_name", "digest"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.artifacts.delete"],
+    field: Literal["project_id", "region_id", "registry_id", "repository_name", "digest", "/project_id", "/region_id", "/registry_id", "/repository_name", "/digest"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.tags.delete"], field: Literal["project_id", "region_id", "registry_id", "repository_name", "digest", "tag_name"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.tags.delete"],
+    field: Literal["project_id", "region_id", "registry_id", "repository_name", "digest", "tag_name", "/project_id", "/region_id", "/registry_id", "/repository_name", "/digest", "/tag_name"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.users.list"], field: Literal["project_id", "region_id", "registry_id", "limit", "offset"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.users.list"],
+    field: Literal["project_id", "region_id", "registry_id", "limit", "offset", "/project_id", "/region_id", "/registry_id", "/limit", "/offset"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.users.create"], field: Literal["project_id", "region_id", "registry_id", "duration", "name", "read_only", "secret"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.users.create"],
+    field: Literal["project_id", "region_id", "registry_id", "duration", "name", "read_only", "secret", "/project_id", "/region_id", "/registry_id", "/duration", "/name", "/read_only", "/secret"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.users.create_multiple"], field: Literal["project_id", "region_id", "registry_id", "users"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.users.create_multiple"],
+    field: Literal["project_id", "region_id", "registry_id", "users", "/project_id", "/region_id", "/registry_id", "/users"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.users.update"], field: Literal["project_id", "region_id", "registry_id", "user_id", "duration", "read_only"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.users.update"],
+    field: Literal["project_id", "region_id", "registry_id", "user_id", "duration", "read_only", "/project_id", "/region_id", "/registry_id", "/user_id", "/duration", "/read_only"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.users.refresh_secret"], field: Literal["project_id", "region_id", "registry_id", "user_id"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.users.refresh_secret"],
+    field: Literal["project_id", "region_id", "registry_id", "user_id", "/project_id", "/region_id", "/registry_id", "/user_id"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["gcore.users.delete"], field: Literal["project_id", "region_id", "registry_id", "user_id"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["gcore.users.delete"],
+    field: Literal["project_id", "region_id", "registry_id", "user_id", "/project_id", "/region_id", "/registry_id", "/user_id"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["qovery.container_registries.create"], field: Literal["organizationId", "name", "kind", "description", "url", "config"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["qovery.container_registries.create"],
+    field: Literal["organizationId", "name", "kind", "description", "url", "config", "/organizationId", "/name", "/kind", "/description", "/url", "/config", "/config/access_key_id", "/config/secret_access_key", "/config/region", "/config/scaleway_access_key", "/config/scaleway_secret_key", "/config/scaleway_project_id", "/config/json_credentials", "/config/username", "/config/password", "/config/role_arn", "/config/azure_tenant_id", "/config/azure_subscription_id", "/config/gcp_credentials_type", "/config/project_id", "/config/service_account_email", "/config/workload_identity_provider_resource", "/config/token_lifetime_seconds"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["ncloud.registries.create"], field: Literal["region", "registry", "bucket"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["ncloud.registries.create"],
+    field: Literal["region", "registry", "bucket", "/region", "/registry", "/bucket"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["huawei_swr.namespaces.create"], field: Literal["region", "namespace"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["huawei_swr.namespaces.create"],
+    field: Literal["region", "namespace", "/region", "/namespace"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 @overload
-def validate_field(op: Literal["huawei_swr.repositories.create"], field: Literal["region", "namespace", "repository", "category", "description", "is_public"], value: object) -> Report: ...
+def validate_field(
+    op: Literal["huawei_swr.repositories.create"],
+    field: Literal["region", "namespace", "repository", "category", "description", "is_public", "/region", "/namespace", "/repository", "/category", "/description", "/is_public"],
+    value: object,
+    *,
+    form: bool = False,
+    input: Mapping[str, object] | None = None,
+) -> Report: ...
 
 @overload
-def validate_many(op: Literal["gcore.registries.list"], inputs: Sequence[GcoreRegistriesListInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.registries.list"], inputs: Sequence[GcoreRegistriesListInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.registries.create"], inputs: Sequence[GcoreRegistriesCreateInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.registries.create"], inputs: Sequence[GcoreRegistriesCreateInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.registries.get"], inputs: Sequence[GcoreRegistriesGetInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.registries.get"], inputs: Sequence[GcoreRegistriesGetInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.registries.delete"], inputs: Sequence[GcoreRegistriesDeleteInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.registries.delete"], inputs: Sequence[GcoreRegistriesDeleteInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.registries.resize"], inputs: Sequence[GcoreRegistriesResizeInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.registries.resize"], inputs: Sequence[GcoreRegistriesResizeInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.repositories.list"], inputs: Sequence[GcoreRepositoriesListInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.repositories.list"], inputs: Sequence[GcoreRepositoriesListInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.repositories.delete"], inputs: Sequence[GcoreRepositoriesDeleteInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.repositories.delete"], inputs: Sequence[GcoreRepositoriesDeleteInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.artifacts.list"], inputs: Sequence[GcoreArtifactsListInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.artifacts.list"], inputs: Sequence[GcoreArtifactsListInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.artifacts.delete"], inputs: Sequence[GcoreArtifactsDeleteInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.artifacts.delete"], inputs: Sequence[GcoreArtifactsDeleteInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.tags.delete"], inputs: Sequence[GcoreTagsDeleteInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.tags.delete"], inputs: Sequence[GcoreTagsDeleteInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.users.list"], inputs: Sequence[GcoreUsersListInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.users.list"], inputs: Sequence[GcoreUsersListInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.users.create"], inputs: Sequence[GcoreUsersCreateInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.users.create"], inputs: Sequence[GcoreUsersCreateInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.users.create_multiple"], inputs: Sequence[GcoreUsersCreateMultipleInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.users.create_multiple"], inputs: Sequence[GcoreUsersCreateMultipleInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.users.update"], inputs: Sequence[GcoreUsersUpdateInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.users.update"], inputs: Sequence[GcoreUsersUpdateInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.users.refresh_secret"], inputs: Sequence[GcoreUsersRefreshSecretInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.users.refresh_secret"], inputs: Sequence[GcoreUsersRefreshSecretInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["gcore.users.delete"], inputs: Sequence[GcoreUsersDeleteInput]) -> list[Report]: ...
+def validate_many(op: Literal["gcore.users.delete"], inputs: Sequence[GcoreUsersDeleteInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["qovery.container_registries.create"], inputs: Sequence[QoveryContainerRegistriesCreateInput]) -> list[Report]: ...
+def validate_many(op: Literal["qovery.container_registries.create"], inputs: Sequence[QoveryContainerRegistriesCreateInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["ncloud.registries.create"], inputs: Sequence[NcloudRegistriesCreateInput]) -> list[Report]: ...
+def validate_many(op: Literal["ncloud.registries.create"], inputs: Sequence[NcloudRegistriesCreateInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["huawei_swr.namespaces.create"], inputs: Sequence[HuaweiSwrNamespacesCreateInput]) -> list[Report]: ...
+def validate_many(op: Literal["huawei_swr.namespaces.create"], inputs: Sequence[HuaweiSwrNamespacesCreateInput], *, form: Literal[False] = False) -> list[Report]: ...
 @overload
-def validate_many(op: Literal["huawei_swr.repositories.create"], inputs: Sequence[HuaweiSwrRepositoriesCreateInput]) -> list[Report]: ...
+def validate_many(op: Literal["huawei_swr.repositories.create"], inputs: Sequence[HuaweiSwrRepositoriesCreateInput], *, form: Literal[False] = False) -> list[Report]: ...
+@overload
+def validate_many(op: OperationId, inputs: Sequence[Mapping[str, object]], *, form: Literal[True]) -> list[Report]: ...
 
 @overload
 def plan(
@@ -321,6 +465,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -331,6 +476,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -341,6 +487,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -351,6 +498,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -361,6 +509,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -371,6 +520,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -381,6 +531,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -391,6 +542,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -401,6 +553,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -411,6 +564,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -421,6 +575,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -431,6 +586,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -441,6 +597,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -451,6 +608,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -461,6 +619,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -471,6 +630,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -481,6 +641,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -491,6 +652,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -501,6 +663,7 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
 ) -> Request: ...
 @overload
 def plan(
@@ -511,6 +674,18 @@ def plan(
     base_url: str | None = None,
     timestamp: Timestamp | None = None,
     preview: bool | None = None,
+    form: Literal[False] = False,
+) -> Request: ...
+@overload
+def plan(
+    op: OperationId,
+    input: Mapping[str, object],
+    *,
+    credentials: Credentials | None = None,
+    base_url: str | None = None,
+    timestamp: Timestamp | None = None,
+    preview: bool | None = None,
+    form: Literal[True],
 ) -> Request: ...
 
 

@@ -9,7 +9,12 @@
 //!   "plan": <outcome>            (the case's options with reveal_secrets),
 //!   "plan_masked": <outcome> + "masked": {"headers", "body", "curl"},
 //!                  "renderings": [every text shown to people] (no reveal),
-//!   "fields": [{"field", "report"} | {"field", "error": {"code"}}]}`
+//!   "fields": [{"field", "report"} | {"field", "error": {"code"}}],
+//!   "field_checks": [{"report"} | {"error": {"code", "message"}}]}`
+//! where `validate`, `fields` and `field_checks` read the input as a form
+//! when the case's options say `"form": true`, and `field_checks` answers
+//! the case's `field_checks` in order (`validateField(op, field, value,
+//! {form, input})`, `input` the case's input when `with_input`).
 //! where `<outcome>` is `{"request": {"method", "url", "headers": [[n, v]],
 //! "body", "defaults_applied", "warnings", "preview"}}` (real values),
 //! `{"invalid": {"errors", "warnings"}}`, `{"error": {"code", "message"}}` (a
@@ -27,6 +32,8 @@ pub struct Case {
     pub input: Value,
     pub options: Value,
     pub expect: Value,
+    /// `validateField` calls and their expected reports (`[]` when none).
+    pub field_checks: Value,
 }
 
 impl Case {
@@ -60,6 +67,7 @@ pub fn cases() -> Vec<Case> {
                 input: case["input"].clone(),
                 options: case.get("options").unwrap_or(&defaults).clone(),
                 expect: case["expect"].clone(),
+                field_checks: case.get("field_checks").cloned().unwrap_or(json!([])),
             });
         }
     }
@@ -69,6 +77,7 @@ pub fn cases() -> Vec<Case> {
 /// What is wrong with `answer` for `case`; empty when it meets the expectation.
 pub fn check(case: &Case, answer: &Value) -> Vec<String> {
     let mut failures = Vec::new();
+    check_field_checks(case, answer, &mut failures);
     let expect = &case.expect;
     let plan = &answer["plan"];
     if let Some(error) = expect.get("error") {
@@ -266,6 +275,50 @@ fn check_fields(answer: &Value, report: &Value, failures: &mut Vec<String>) {
                     "validate_field({name}) reported {issue}, missing from validate"
                 ));
             }
+        }
+    }
+}
+
+/// Each of the case's `field_checks` against the answer's report for it:
+/// exactly the expected errors (and warnings when given), or the expected API error.
+fn check_field_checks(case: &Case, answer: &Value, failures: &mut Vec<String>) {
+    let none = Vec::new();
+    let wanted = case.field_checks.as_array().unwrap_or(&none);
+    let given = answer["field_checks"].as_array().unwrap_or(&none);
+    if wanted.len() != given.len() {
+        failures.push(format!(
+            "field_checks: expected {} answers, got {}",
+            wanted.len(),
+            given.len()
+        ));
+        return;
+    }
+    for (want, got) in wanted.iter().zip(given) {
+        let what = format!("field_checks {} = {}", want["field"], want["value"]);
+        let expect = &want["expect"];
+        if let Some(error) = expect.get("error") {
+            if got["error"]["code"] != error["code"] {
+                failures.push(format!("{what}: expected the API error {error}, got {got}"));
+            }
+            continue;
+        }
+        let Some(report) = got.get("report") else {
+            failures.push(format!("{what}: expected a report, got {got}"));
+            continue;
+        };
+        issues(
+            &format!("{what}: errors"),
+            &report["errors"],
+            &expect["errors"],
+            failures,
+        );
+        if expect.get("warnings").is_some() {
+            issues(
+                &format!("{what}: warnings"),
+                &report["warnings"],
+                &expect["warnings"],
+                failures,
+            );
         }
     }
 }

@@ -35,9 +35,50 @@ type KeysOfUnion<T> = T extends unknown ? keyof T : never;
 /** The top-level field names of operation `Op`. */
 export type FieldOf<Op extends OperationId> = KeysOfUnion<InputOf<Op>> & string;
 
-/** The type of field `F` of operation `Op`. */
-export type FieldValue<Op extends OperationId, F extends FieldOf<Op>> =
-  InputOf<Op> extends infer I ? (I extends unknown ? (F extends keyof I ? I[F] : never) : never) : never;
+/**
+ * The JSON Pointer of every field of operation `Op`, at every depth
+ * (`"/name"`, `"/config/region"`): what `validateField` takes besides names.
+ */
+export type PointerOf<Op extends OperationId> = keyof FieldPointers[Op] & string;
+
+/** The type of field `F` (a top-level name or a JSON Pointer) of operation `Op`. */
+export type FieldValue<Op extends OperationId, F extends FieldOf<Op> | PointerOf<Op>> =
+  F extends keyof FieldPointers[Op]
+    ? FieldPointers[Op][F]
+    : InputOf<Op> extends infer I ? (I extends unknown ? (F extends keyof I ? I[F] : never) : never) : never;
+
+/**
+ * What a form holds for a value of type `T` (the `form` option): text,
+ * `null` or nothing in place of any scalar, members optional at every depth.
+ */
+export type FormValue<T> = T extends readonly (infer U)[]
+  ? readonly FormValue<U>[]
+  : T extends object
+    ? { readonly [K in keyof T]?: FormValue<T[K]> | null }
+    : T | string | null;
+
+/** The options of `validate` and `validateMany`. */
+export interface ValidateOptions {
+  /**
+   * Read the input as a form means it: a member that is `""`, `undefined`
+   * or `null` is absent (at every depth), text for an integer field is that
+   * integer when it is one (`" 76 "` is 76; `"7.5"` keeps the `type`
+   * error), `"true"`/`"false"` for a boolean field are booleans. Same codes
+   * and messages otherwise.
+   */
+  form?: boolean | null;
+}
+
+/** The options of `validateField`. */
+export interface ValidateFieldOptions<Op extends OperationId = OperationId> extends ValidateOptions {
+  /**
+   * The whole current input (a form's other fields): it is validated with
+   * the value in place of the field's member (the rules that relate fields
+   * too) and the issues at the field or under it are reported; with no
+   * object on the way (no `config`), only the field's own rules apply.
+   */
+  input?: FormValue<InputOf<Op>> | null;
+}
 
 /** Any credentials. */
 export type Credentials =
@@ -130,6 +171,8 @@ export interface PlanOptions<Op extends OperationId = OperationId> {
    * true and a `preview` warning is attached. With credentials it changes nothing.
    */
   preview?: boolean;
+  /** Read the input as a form means it, in the request too (`ValidateOptions.form`). */
+  form?: boolean | null;
 }
 
 /** Where a rule is documented. */
@@ -238,35 +281,68 @@ export declare function operations(): Operation[];
 export declare function codes(): Code[];
 
 /**
- * Checks a whole input and reports every problem.
- * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `unsupported_value`
+ * Checks a whole input and reports every problem; with `{form: true}`, a
+ * form's raw values as the form means them.
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `invalid_option`, `unsupported_value`
  */
-export declare function validate<Op extends OperationId>(op: Op, input: InputOf<Op>): Report;
+export declare function validate<Op extends OperationId>(
+  op: Op,
+  input: FormValue<InputOf<Op>>,
+  options: ValidateOptions & { form: true },
+): Report;
+export declare function validate<Op extends OperationId>(
+  op: Op,
+  input: InputOf<Op>,
+  options?: ValidateOptions | null,
+): Report;
 
 /**
- * Checks one top-level field's value with the same codes and messages as
- * `validate` (rules relating several fields need `validate`).
- * @throws {RegplanError} `unknown_operation`, `unknown_field_name`, `invalid_argument`, `unsupported_value`
+ * Checks one field's value, by top-level name (`"name"`) or JSON Pointer
+ * (`"/config/region"`), with the same codes and messages as `validate`.
+ * With `{input}` (the whole current input) the rules relating fields run
+ * too, and only the issues at or under the field are reported.
+ * @throws {RegplanError} `unknown_operation`, `unknown_field_name`, `invalid_argument`, `invalid_option`, `unsupported_value`
  */
-export declare function validateField<Op extends OperationId, F extends FieldOf<Op>>(
+export declare function validateField<Op extends OperationId, F extends FieldOf<Op> | PointerOf<Op>>(
+  op: Op,
+  field: F,
+  value: FormValue<FieldValue<Op, F>> | undefined,
+  options: ValidateFieldOptions<Op> & { form: true },
+): Report;
+export declare function validateField<Op extends OperationId, F extends FieldOf<Op> | PointerOf<Op>>(
   op: Op,
   field: F,
   value: FieldValue<Op, F> | undefined,
+  options?: ValidateFieldOptions<Op> | null,
 ): Report;
 
 /**
  * Validates many inputs of one operation in one call: one report per input,
  * in order, each input with its own value budget. A value without JSON form
  * stops the call; its path starts with the input's index (`/3/name`).
- * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `unsupported_value`
+ * @throws {RegplanError} `unknown_operation`, `invalid_argument`, `invalid_option`, `unsupported_value`
  */
-export declare function validateMany<Op extends OperationId>(op: Op, inputs: readonly InputOf<Op>[]): Report[];
+export declare function validateMany<Op extends OperationId>(
+  op: Op,
+  inputs: readonly FormValue<InputOf<Op>>[],
+  options: ValidateOptions & { form: true },
+): Report[];
+export declare function validateMany<Op extends OperationId>(
+  op: Op,
+  inputs: readonly InputOf<Op>[],
+  options?: ValidateOptions | null,
+): Report[];
 
 /**
  * Validates the input and, when it is valid, builds the exact request.
  * @throws {RegplanError} `unknown_operation`, `missing_credentials`, `wrong_credentials`,
  *   `invalid_credentials`, `missing_timestamp`, `invalid_option`, `invalid_argument`, `unsupported_value`
  */
+export declare function plan<Op extends OperationId>(
+  op: Op,
+  input: FormValue<InputOf<Op>>,
+  options: PlanOptions<Op> & { form: true },
+): PlanResult;
 export declare function plan<Op extends OperationId>(
   op: Op,
   input: InputOf<Op>,
