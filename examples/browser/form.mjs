@@ -358,11 +358,17 @@ try {
     return secrets.filter((s) => text.includes(s));
   }, [API_KEY, TOKEN]), []);
 
-  // The screenshot: Gcore's form with the suggestion, Qovery's ECR errors.
+  // The screenshot, side by side: Gcore's form with an invalid name and its suggestion,
+  // Qovery's planned DOCKER_HUB input with its masked preview.
   await field("gcore", "/name").fill("");
   await field("gcore", "/name").pressSequentially("My_Registry ");
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const boxes = await Promise.all(["#gcore", "#qovery"].map((id) => page.locator(`section:has(${id})`).boundingBox()));
+  const clip = { x: boxes[0].x - 8, y: boxes[0].y - 8, width: boxes[1].x + boxes[1].width - boxes[0].x + 16,
+    height: Math.max(boxes[0].height, boxes[1].height) + 16 };
   mkdirSync(shots, { recursive: true });
-  await page.locator("section").first().screenshot({ path: join(shots, "regplan-form.png") });
+  await page.screenshot({ path: join(shots, "regplan-form.png"), clip, fullPage: true });
   console.log(`     screenshot: ${join(shots, "regplan-form.png")}`);
 
   same("the element sent nothing: no request after the page loaded", requests.slice(loaded), []);
