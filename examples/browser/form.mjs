@@ -316,7 +316,11 @@ try {
   same("qovery: ... among them", q.controls.filter((c) => c.errors.length).map((c) => [c.name, c.invalid, c.errors.map((e) => e[0])]),
     [["/organizationId", "true", ["required"]], ["/name", "true", ["required"]],
       ["/url", "true", ["required"]], ["/config/region", "true", ["required"]]]);
-  same("qovery: the credentials rule on the config group", q.groups.map((gr) => [gr.pointer, gr.errors.map((e) => e[0])]), [["/config", ["required"]]]);
+  same("qovery: the credentials rule on the config group, other fields named by label",
+    q.groups.map((gr) => [gr.pointer, gr.errors]),
+    [["/config", [["required", "kind ECR needs credentials: Access key ID + Secret access key or Role ARN"]]]]);
+  same("qovery: the kind's own messages", ["/url", "/config/region"].map((n) => q.controls.find((c) => c.name === n).errors),
+    [[["required", "is required for kind ECR"]], [["required", "is required for kind ECR"]]]);
 
   // axe-core on the element in its error state (and on the whole page).
   await page.addScriptTag({ path: join(here, "node_modules/axe-core/axe.min.js") });
@@ -334,9 +338,13 @@ try {
   await field("qovery", "/kind").selectOption("DOCKER_HUB");
   await field("qovery", "/organizationId").fill(ORG);
   await field("qovery", "/name").fill("hub");
-  await field("qovery", "/config/username").fill("me");
   await field("qovery", "/config/password").pressSequentially(PASSWORD);
   await page.evaluate((token) => { document.getElementById("qovery").credentials = { type: "token", token }; }, TOKEN);
+  await page.locator("#qovery [part=submit]").click();
+  same("qovery: a rule relating two fields, on submit", [(await control("qovery", "/config/username")).errors, await page.evaluate(() => window.planned.length)],
+    [[["required", "is required together with Password"]], 1]);
+  await field("qovery", "/config/username").pressSequentially("me");
+  same("qovery: ... cleared by typing into the field", (await control("qovery", "/config/username")).errors, []);
   q = await form("qovery");
   const qoveryInput = { organizationId: ORG, name: "hub", kind: "DOCKER_HUB", description: "", url: "", config: { username: "me", password: PASSWORD } };
   const qoveryPlan = attempt(() => plan(QOVERY, qoveryInput, { form: true, credentials: { type: "token", token: TOKEN } }));
