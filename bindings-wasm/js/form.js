@@ -471,10 +471,12 @@ export class RegplanFormElement extends Base {
     for (const p of pointers) {
       const entry = this.#controls.get(p) ?? this.#groups.get(p);
       if (!entry || entry.wrapper.hidden) continue;
-      const value = this.#valueAt(input, p);
+      // validateField takes the pointer of a field the operation declares: an item of a list
+      // (`/users/0/name`) is checked through its list's pointer (`/users`), the issues at `p` kept.
+      const checked = [...this.#lists.keys()].find((list) => p.startsWith(`${list}/`)) ?? p;
       let report;
       try {
-        report = validateField(this.#op.id, p, value, { form: true, input });
+        report = validateField(this.#op.id, checked, this.#valueAt(input, checked), { form: true, input });
       } catch (error) {
         this.#show(entry, [{ code: error.code, path: p, message: error.message, params: {} }]);
         continue;

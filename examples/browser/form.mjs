@@ -234,6 +234,14 @@ try {
   same("gcore: a valid submit without credentials plans nothing",
     [(await form("gcore")).status, await page.evaluate(() => window.planned.length)], ["Valid: set credentials to plan the request", 0]);
 
+  // Credentials of a type Gcore does not take: the core's error, in the summary (no control shows it).
+  await page.evaluate(() => { document.getElementById("gcore").credentials = { type: "token", token: "t0k-SeCrEt" }; });
+  await page.locator("#gcore [part=submit]").click();
+  g = await form("gcore");
+  same("gcore: an error with no control goes to the summary", [g.summary, g.status, await page.evaluate(() => window.planned.length)],
+    [[["wrong_credentials", "", "gcore does not accept `token` credentials: pass one of api_key"]], "Not planned", 0]);
+  same("gcore: ... as the core words it", g.summary[0][2],
+    attempt(() => plan(GCORE, gcoreInput, { form: true, credentials: { type: "token", token: "t0k-SeCrEt" } })).replace(/^threw wrong_credentials: /, ""));
   await page.evaluate((key) => { document.getElementById("gcore").credentials = { type: "api_key", api_key: key }; }, API_KEY);
   g = await form("gcore");
   same("gcore: with credentials the preview masks the key", [g.preview, g.previewNote], [previewCurl.replace("<api_key>", "***"), false]);
@@ -277,6 +285,40 @@ try {
     region: ["Default (KR)", "KR", "SGN", "JPN"],
     second: ["/project_id:input", "/region_id:input", "/registry_id:input", "/storage_limit:input"],
     unknown: "unknown operation nope.nothing",
+  });
+
+  // A list of objects (Gcore's users.create_multiple): one item to start with, added, removed, errors per item.
+  same("a list of objects: items added and removed, errors and suggestions per item", await page.evaluate(async () => {
+    const el = document.createElement("regplan-form");
+    el.operation = "gcore.users.create_multiple";
+    document.querySelector("main").append(el);
+    await el.ready;
+    const shadow = el.shadowRoot;
+    const names = () => [...shadow.querySelectorAll("[name]")].map((c) => c.name);
+    const first = names();
+    shadow.querySelector("[part=add]").click();
+    const second = names();
+    const type = (name, text) => {
+      const input = shadow.querySelector(`[name="${name}"]`);
+      input.value = text;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    type("/users/0/name", "Bob");
+    type("/users/1/name", "alice");
+    type("/users/1/duration", "30");
+    const errors = (name) => [...shadow.getElementById(shadow.querySelector(`[name="${name}"]`).getAttribute("aria-describedby").split(" ")[0]).children].map((m) => m.textContent);
+    const bob = [errors("/users/0/name"), [...shadow.querySelectorAll("[part=suggestion]")].map((b) => b.textContent)];
+    shadow.querySelectorAll("[part=remove]")[0].click();
+    const after = [names(), el.value.users];
+    el.remove();
+    return { first, second, bob, after };
+  }), {
+    first: ["/project_id", "/region_id", "/registry_id", "/users/0/duration", "/users/0/name", "/users/0/read_only", "/users/0/secret"],
+    second: ["/project_id", "/region_id", "/registry_id", "/users/0/duration", "/users/0/name", "/users/0/read_only", "/users/0/secret",
+      "/users/1/duration", "/users/1/name", "/users/1/read_only", "/users/1/secret"],
+    bob: [["may contain only lowercase letters and digits"], ["Use bob"]],
+    after: [["/project_id", "/region_id", "/registry_id", "/users/0/duration", "/users/0/name", "/users/0/read_only", "/users/0/secret"],
+      [{ duration: "30", name: "alice", secret: "" }]],
   });
 
   // ---- Qovery create: the config fields follow kind ----
