@@ -364,6 +364,9 @@ try {
   same("qovery: the kind's own messages", ["/url", "/config/region"].map((n) => q.controls.find((c) => c.name === n).errors),
     [[["required", "is required for kind ECR"]], [["required", "is required for kind ECR"]]]);
 
+  mkdirSync(shots, { recursive: true });
+  await page.locator("section:has(#qovery)").screenshot({ path: join(shots, "qovery-errors.png") });
+
   // axe-core on the element in its error state (and on the whole page).
   await page.addScriptTag({ path: join(here, "node_modules/axe-core/axe.min.js") });
   const axe = await page.evaluate(async () => {
