@@ -14,8 +14,10 @@ cd "$HERE"
 # for at most 150 KB gzip, every feature kept. The patterns run on
 # regex-lite here (core feature `lite-regex`: README "Size and speed").
 # Measured 332,956 / 141,137 B once serde's float formatting went (it was
-# 359,945 / 153,108 B with it).
-MAX_RAW=350000
+# 359,945 / 153,108 B with it); 351,191 / 149,411 B with the form
+# reading, suggestions and preview (session 5). The raw budget is ours, the
+# gzip one the issue's.
+MAX_RAW=355000
 MAX_GZIP=150000
 
 # The profile wasm-release is opt-level "z" (smallest), for every crate:
@@ -25,7 +27,7 @@ MAX_GZIP=150000
 # wasm-opt beyond -Oz: --converge repeats it until nothing shrinks; the
 # memory flags are true of a wasm-bindgen module (fresh zeroed memory, no
 # access below 1 KiB).
-WASM_OPT=(-Oz --converge --low-memory-unused --zero-filled-memory --strip-producers)
+WASM_OPT=(-Oz --converge --low-memory-unused --zero-filled-memory --strip-producers --strip-target-features)
 
 step() { printf '\n==> %s\n' "$*"; }
 

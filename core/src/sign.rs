@@ -66,13 +66,19 @@ pub(crate) struct SignedParts<'a> {
 /// The `SignedHeaders` of a Huawei signature over `headers`: their names,
 /// lower-cased and sorted, joined by `;` (names with `_` are not signed).
 pub(crate) fn huawei_signed_headers(headers: &[(&str, &str)]) -> String {
+    signed_names(&huawei_signed(headers))
+}
+
+/// The headers a Huawei signature covers: lower-cased names (without `_`),
+/// trimmed values, sorted by name (signer.py `_signed_headers`).
+fn huawei_signed<'a>(headers: &[(&str, &'a str)]) -> Vec<(String, &'a str)> {
     let mut signed: Vec<(String, &str)> = headers
         .iter()
         .filter(|(name, _)| !name.contains('_'))
-        .map(|(name, value)| (name.to_ascii_lowercase(), *value))
+        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
         .collect();
     signed.sort_by(|a, b| a.0.cmp(&b.0));
-    signed_names(&signed)
+    signed
 }
 
 fn signed_names(signed: &[(String, &str)]) -> String {
@@ -93,12 +99,7 @@ pub(crate) fn huawei_sign(
         headers,
         body,
     } = *request;
-    let mut signed: Vec<(String, &str)> = headers
-        .iter()
-        .filter(|(name, _)| !name.contains('_'))
-        .map(|(name, value)| (name.to_ascii_lowercase(), value.trim()))
-        .collect();
-    signed.sort_by(|a, b| a.0.cmp(&b.0));
+    let signed = huawei_signed(headers);
     let signed_headers = signed_names(&signed);
     let mut canonical_headers = String::new();
     for (name, value) in &signed {
