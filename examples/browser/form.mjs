@@ -9,42 +9,17 @@
 // The page must send nothing: every request after it loaded is a failure.
 //
 //   node examples/browser/form.mjs        (bindings-wasm/test.sh, after run.mjs)
-import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./serve.mjs";
 import { validate, plan } from "regplan-wasm";
 
 const here = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
 const root = resolve(here, "../..");
 const shots = join(root, "target/form");
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-};
-
-/** A static server of examples/browser on 127.0.0.1 (the same as run.mjs's). */
-async function serveStatic(dir) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const file = resolve(dir, "." + path + (path.endsWith("/") ? "index.html" : ""));
-    if (!file.startsWith(dir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(404).end("not found");
-      return;
-    }
-    response
-      .writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" })
-      .end(readFileSync(file));
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
-}
-
 let passed = 0;
 let failed = 0;
 function same(name, actual, expected) {

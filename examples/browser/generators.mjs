@@ -10,14 +10,14 @@
 // warning, and axe-core finds no critical or serious violation.
 //
 //   node examples/browser/generators.mjs
-import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { extname, join, resolve, sep } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./serve.mjs";
 import { schema } from "regplan-wasm";
 
 const here = fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "");
@@ -79,21 +79,9 @@ for (const app of ["rjsf", "jsonforms"]) {
 }
 console.log(`built rjsf/ and jsonforms/ with esbuild (${Math.round(performance.now() - started)} ms)`);
 
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm" };
-const server = createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-  // The glue asks for ../pkg-web/regplan_wasm_bg.wasm next to the bundle: the package's own file.
-  const file = path.endsWith("/pkg-web/regplan_wasm_bg.wasm")
-    ? wasmPath
-    : resolve(here, "." + path + (path.endsWith("/") ? "index.html" : ""));
-  if ((file !== wasmPath && !file.startsWith(here + sep)) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-    response.writeHead(404).end("not found");
-    return;
-  }
-  response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}/`;
+// The glue asks for ../pkg-web/regplan_wasm_bg.wasm next to the bundle: the package's own file.
+const server = await serveStatic(here, { "/pkg-web/regplan_wasm_bg.wasm": wasmPath });
+const base = server.url;
 
 const profile = mkdtempSync(join(tmpdir(), "regplan-generators-"));
 const browser = await chromium.launchPersistentContext(profile, {

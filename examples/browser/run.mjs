@@ -7,12 +7,12 @@
 // validation, after the module is fetched) and validateField per keystroke.
 //
 //   node examples/browser/run.mjs
-import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { extname, join, resolve, sep } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { serveStatic } from "./serve.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const expected = JSON.stringify({
@@ -20,31 +20,6 @@ const expected = JSON.stringify({
   url: "https://api.gcore.com/cloud/v1/registries/1/76",
   body: '{"name":"reg-home1","storage_limit":5}',
 });
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".wasm": "application/wasm",
-};
-
-/** A static server of `root` on 127.0.0.1; resolves to its base URL and a close function. */
-async function serveStatic(root) {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    const file = resolve(root, "." + path + (path.endsWith("/") ? "index.html" : ""));
-    if (!file.startsWith(root + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      response.writeHead(404).end("not found");
-      return;
-    }
-    response
-      .writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" })
-      .end(readFileSync(file));
-  });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
-}
-
 async function viteDev(vite) {
   const server = await vite.createServer({
     root: join(here, "vite"), configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 },
