@@ -3,7 +3,9 @@
 // (playwright-core + /usr/bin/chromium): Vite 5 and Vite 8, `dev` and
 // `build`, webpack 5, esbuild, and a plain page with an import map. Each page
 // runs app.js; the page must show the same codes, URL and body in every
-// one. Then, on the import-map page, it measures start-up (init to first
+// one, and its <regplan-form> (regplan-wasm/form, as the bundler built it)
+// must behave the same: `My_Registry ` typed into Name shows the core's three
+// messages and aria-invalid, the button "Use my-registry" fixes it. Then, on the import-map page, it measures start-up (init to first
 // validation, after the module is fetched) and validateField per keystroke.
 //
 //   node examples/browser/run.mjs
@@ -20,6 +22,61 @@ const expected = JSON.stringify({
   url: "https://api.gcore.com/cloud/v1/registries/1/76",
   body: '{"name":"reg-home1","storage_limit":5}',
 });
+// What the page's <regplan-form> must show once `My_Registry ` is typed into Name.
+const typedName = {
+  value: "My_Registry ",
+  invalid: "true",
+  errors: [["pattern", "must start with a lowercase letter"],
+    ["pattern", "may contain only lowercase letters, digits and hyphens"],
+    ["pattern", "must end with a lowercase letter or digit"]],
+  suggestions: [["my-registry", "Use my-registry"]],
+};
+// And once its suggestion is clicked.
+const fixedName = { value: "my-registry", invalid: null, errors: [], suggestions: [] };
+
+/** In the page: Name's control in #form's shadow root, its error element's messages and its suggestion buttons. */
+function nameControl() {
+  const shadow = document.getElementById("form")?.shadowRoot;
+  const input = shadow?.querySelector('[name="/name"]');
+  if (!input) return "no control [name=\"/name\"] in #form's shadow root";
+  const wrapper = input.closest("[part=field]");
+  // The first id aria-describedby names is the error element.
+  const error = shadow.getElementById((input.getAttribute("aria-describedby") ?? "").split(" ")[0]);
+  return {
+    value: input.value,
+    invalid: input.getAttribute("aria-invalid"),
+    errors: error?.getAttribute("part") === "error"
+      ? [...error.children].map((m) => [m.dataset.code, m.textContent]) : "no error element",
+    suggestions: [...wrapper.querySelectorAll("[part=suggestion]")].map((b) => [b.dataset.value, b.textContent]),
+  };
+}
+
+/** Types into the page's <regplan-form> as a person would; returns what differs from the expected (empty: all good). */
+async function driveForm(page) {
+  const differences = [];
+  const same = (step, actual, wanted) => {
+    const a = JSON.stringify(actual);
+    const e = JSON.stringify(wanted);
+    if (a !== e) differences.push(`form ${step}:\n     got      ${a}\n     expected ${e}`);
+  };
+  await page.evaluate(async () => {
+    await customElements.whenDefined("regplan-form");
+    await document.getElementById("form").ready;
+  });
+  const before = await page.evaluate(nameControl);
+  same("before any input", before, { value: "", invalid: null, errors: [], suggestions: [] });
+  await page.locator('#form [name="/name"]').pressSequentially("My_Registry ");
+  same(`after typing "My_Registry "`, await page.evaluate(nameControl), typedName);
+  const button = page.locator("#form [part=suggestion]", { hasText: "Use my-registry" });
+  if (await button.count()) {
+    await button.click();
+    same("after clicking \"Use my-registry\"", await page.evaluate(nameControl), fixedName);
+  } else {
+    differences.push("form: no button \"Use my-registry\"");
+  }
+  return differences;
+}
+
 async function viteDev(vite) {
   const server = await vite.createServer({
     root: join(here, "vite"), configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 },
@@ -67,7 +124,8 @@ const examples = [
       "  -H 'Authorization: APIKey ***' \\",
       "  -H 'Content-Type: application/json' \\",
       `  --data-raw '{"name":"reg-home1","storage_limit":5}'`,
-    ].join("\n")],
+    ].join("\n"),
+    false], // not app.js: no <regplan-form> there
 ];
 
 const profile = mkdtempSync(join(tmpdir(), "regplan-examples-"));
@@ -78,7 +136,7 @@ const browser = await chromium.launchPersistentContext(profile, {
 });
 let failures = 0;
 try {
-  for (const [name, start, wanted = expected] of examples) {
+  for (const [name, start, wanted = expected, withForm = true] of examples) {
     const started = performance.now();
     let server;
     try {
@@ -92,11 +150,13 @@ try {
       const text = await page.textContent("#out");
       const wasm = await page.evaluate(() =>
         performance.getEntriesByType("resource").filter((e) => /\.wasm$|embedded/.test(e.name)).map((e) => e.name.split("/").pop()));
+      const differences = state === "done" && withForm ? await driveForm(page) : [];
       await page.close();
       if (state !== "done" || text !== wanted || problems.length) {
         throw new Error(`page says ${state}: ${text} ${problems.join("; ")}`);
       }
-      console.log(`ok   ${name} (${Math.round(performance.now() - started)} ms; loaded ${wasm.join(", ")})`);
+      if (differences.length) throw new Error(differences.join("\n"));
+      console.log(`ok   ${name} (${Math.round(performance.now() - started)} ms; loaded ${wasm.join(", ")}${withForm ? "; form ok" : ""})`);
     } catch (error) {
       failures++;
       console.log(`FAIL ${name}: ${error?.stack ?? error}`);
