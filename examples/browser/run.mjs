@@ -59,10 +59,12 @@ async function driveForm(page) {
     const e = JSON.stringify(wanted);
     if (a !== e) differences.push(`form ${step}:\n     got      ${a}\n     expected ${e}`);
   };
-  await page.evaluate(async () => {
-    await customElements.whenDefined("regplan-form");
-    await document.getElementById("form").ready;
-  });
+  // A bundler that drops the module (package.json `sideEffects`) leaves the element undefined.
+  const defined = await page.evaluate(() => Promise.race([
+    customElements.whenDefined("regplan-form").then(() => document.getElementById("form").ready).then(() => "ready"),
+    new Promise((ok) => setTimeout(() => ok("<regplan-form> not defined after 10 s"), 10_000)),
+  ]));
+  if (defined !== "ready") return [`form: ${defined}`];
   const before = await page.evaluate(nameControl);
   same("before any input", before, { value: "", invalid: null, errors: [], suggestions: [] });
   await page.locator('#form [name="/name"]').pressSequentially("My_Registry ");
