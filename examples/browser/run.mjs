@@ -79,6 +79,18 @@ async function driveForm(page) {
   return differences;
 }
 
+/** Before any script of the page: counts the wasm instantiations (app.js and the element share one). */
+function countInstantiations() {
+  window.wasmInstantiations = 0;
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      window.wasmInstantiations++;
+      return original.apply(this, args);
+    };
+  }
+}
+
 async function viteDev(vite) {
   const server = await vite.createServer({
     root: join(here, "vite"), configFile: false, logLevel: "warn", server: { host: "127.0.0.1", port: 0 },
@@ -146,6 +158,7 @@ try {
       const page = await browser.newPage();
       const problems = [];
       page.on("pageerror", (e) => problems.push(String(e)));
+      await page.addInitScript(countInstantiations);
       await page.goto(server.url);
       await page.waitForSelector("#out[data-state]", { timeout: 30_000 });
       const state = await page.getAttribute("#out", "data-state");
@@ -153,6 +166,9 @@ try {
       const wasm = await page.evaluate(() =>
         performance.getEntriesByType("resource").filter((e) => /\.wasm$|embedded/.test(e.name)).map((e) => e.name.split("/").pop()));
       const differences = state === "done" && withForm ? await driveForm(page) : [];
+      // Two copies of the glue (a bundler that split the package in two) would instantiate it twice.
+      const instantiations = await page.evaluate(() => window.wasmInstantiations);
+      if (instantiations !== 1) differences.push(`the wasm was instantiated ${instantiations} times, not once`);
       await page.close();
       if (state !== "done" || text !== wanted || problems.length) {
         throw new Error(`page says ${state}: ${text} ${problems.join("; ")}`);
