@@ -62,6 +62,9 @@ for path in sorted(glob.glob("tests/vectors/*.json")):
             for flags in (1, 3, 7):
                 put("host", f"{op}\n{compact(inp)}".encode() + b"\0" + bytes([flags]) + shaping)
             as_form = formed(inp)
+            # validateField's options (`{form, input}`), read from a host value.
+            put("host", f"{op}\n{compact({'form': True, 'input': as_form})}")
+            put("host", f"{op}\n{compact({'form': False, 'input': inp})}")
             put("validate", f"{op}\n{compact(as_form)}")
             put("host", f"{op}\n{compact(as_form)}".encode() + b"\0\x01")
             for flags in ({"form": True}, {"preview": True}, {"form": True, "preview": True}):

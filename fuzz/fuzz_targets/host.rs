@@ -18,7 +18,9 @@
 //! `validate_many_with_options`), bit 1 also plans it as a preview without
 //! credentials, bit 2 gives `validate_field_with_options` the value as the
 //! whole input too (the tree in place of its own field). The host call bound
-//! and the plain-JSON agreement hold for each.
+//! and the plain-JSON agreement hold for each. The tree is also read as
+//! `validateField`'s options (`interop::read_validate_options`, `{form,
+//! input}`), and a whole input found there is used as the bindings use it.
 #![no_main]
 
 use arbitrary::Unstructured;
@@ -77,6 +79,28 @@ where
             "base_url": o.base_url,
             "timestamp": o.timestamp.map(|t| t.millis()),
             "reveal": reveal,
+        }),
+        Err(f) => failure(f),
+    }
+}
+
+/// The tree as `validateField`'s options, and `validate_field_with_options`
+/// with what they give (the tree itself as the value).
+fn field_options<I: Input>(op: &str, field: &str, value: &I) -> Value
+where
+    I::Error: std::fmt::Display,
+{
+    match interop::read_validate_options(Some(value), true) {
+        Ok((options, input)) => json!({
+            "form": options.form,
+            "input": input.is_some(),
+            "report": report(regplan::validate_field_with_options(
+                op,
+                field,
+                value,
+                input.as_ref(),
+                &options,
+            )),
         }),
         Err(f) => failure(f),
     }
@@ -146,6 +170,8 @@ fuzz_target!(|data: &[u8]| {
         Value::Null
     };
     reset_calls();
+    let as_field_options = field_options(&op, field, &host);
+    bounded("read_validate_options");
     let read = options(&host);
     bounded("read_options");
     let argument = interop::string_argument("op", &host).map_or_else(failure, Value::from);
@@ -174,6 +200,11 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(many(&op, &value, &read_as), reports, "validate_many_with");
     }
     assert_eq!(options(&value), read, "read_options");
+    assert_eq!(
+        field_options(&op, field, &value),
+        as_field_options,
+        "read_validate_options"
+    );
     assert_eq!(
         interop::string_argument("op", &value).map_or_else(failure, Value::from),
         argument,
