@@ -25,6 +25,18 @@ def put(target, data):
 def compact(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
+def formed(value):
+    """A value as a form holds it: numbers and booleans as text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f" {value} "
+    if isinstance(value, dict):
+        return {k: formed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [formed(v) for v in value]
+    return value
+
 ops = set()
 for path in sorted(glob.glob("tests/vectors/*.json")):
     doc = json.load(open(path, encoding="utf-8"))
@@ -45,6 +57,34 @@ for path in sorted(glob.glob("tests/vectors/*.json")):
                 put("validate", f"{op}\n{compact(marked)}")
             # Reshaped by a few bytes (see fuzz/src/host.rs).
             put("host", f"{op}\n{compact(inp)}".encode() + b"\0" + hashlib.sha256(op.encode()).digest())
+            # The form option, preview and the whole input (FLAGS, see the targets' headers).
+            shaping = hashlib.sha256(op.encode()).digest()
+            for flags in (1, 3, 7):
+                put("host", f"{op}\n{compact(inp)}".encode() + b"\0" + bytes([flags]) + shaping)
+            as_form = formed(inp)
+            # validateField's options (`{form, input}`), read from a host value.
+            put("host", f"{op}\n{compact({'form': True, 'input': as_form})}")
+            put("host", f"{op}\n{compact({'form': False, 'input': inp})}")
+            put("validate", f"{op}\n{compact(as_form)}")
+            put("host", f"{op}\n{compact(as_form)}".encode() + b"\0\x01")
+            for flags in ({"form": True}, {"preview": True}, {"form": True, "preview": True}):
+                put("plan", f"{op}\n{compact(flags)}\n{compact(inp)}")
+                put("plan", f"{op}\n{compact(flags)}\n{compact(as_form)}")
+            for name, value in inp.items():
+                tail = f"{op}\n{name}\n{compact(value)}".encode() + b"\0"
+                put("validate_field", tail + b"\x01")
+                put("validate_field", tail + b"\x03" + compact(inp).encode())
+                put("validate_field", tail + b"\x03" + compact(as_form).encode())
+                put("validate_field", f"{op}\n{name}\n{compact(formed(value))}".encode() + b"\0\x03")
+                blank = dict(inp, **{name: ""})
+                put("validate", f"{op}\n{compact(blank)}")
+                put("plan", f"{op}\n{compact({'form': True})}\n{compact(blank)}")
+                put("validate_field", f"{op}\n{name}\n\"\"".encode() + b"\0\x03" + compact(inp).encode())
+                if isinstance(value, dict):
+                    for inner, v in value.items():
+                        ptr = f"/{name}/{inner}"
+                        put("validate_field", f"{op}\n{ptr}\n{compact(v)}".encode() + b"\0\x03" + compact(inp).encode())
+                        put("validate_field", f"{op}\n{ptr}\n\"\"".encode() + b"\0\x03" + compact(inp).encode())
 
 hostile = json.load(open("tests/hostile/cases.json", encoding="utf-8"))
 for case in hostile["cases"]:

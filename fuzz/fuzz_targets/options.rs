@@ -21,6 +21,8 @@ fn same(a: &Parsed, b: &Parsed, what: &str) {
             assert_eq!(a.base_url, b.base_url, "{what}: base_url differs");
             assert_eq!(a.timestamp, b.timestamp, "{what}: timestamp differs");
             assert_eq!(ra, rb, "{what}: reveal differs");
+            assert_eq!(a.preview, b.preview, "{what}: preview differs");
+            assert_eq!(a.form, b.form, "{what}: form differs");
         }
         (Err(a), Err(b)) => assert_eq!(error_json(a), error_json(b), "{what}: errors differ"),
         _ => panic!("{what}: one parses, the other does not"),

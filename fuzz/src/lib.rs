@@ -307,8 +307,13 @@ fn same_but_masked(masked: &Value, revealed: &Value) {
 }
 
 /// The planned body, with the input's non-body fields merged back, is a
-/// valid input of `op` again.
-pub fn check_body_revalidates(op: &regplan::Operation, input: &Value, request: &regplan::Request) {
+/// valid input of `op` again (read as a form when the input was).
+pub fn check_body_revalidates(
+    op: &regplan::Operation,
+    input: &Value,
+    request: &regplan::Request,
+    form: bool,
+) {
     let mut merged = match request.body() {
         Some(body) => serde_json::from_slice::<Value>(body).expect("body is JSON"),
         None => json!({}),
@@ -323,10 +328,129 @@ pub fn check_body_revalidates(op: &regplan::Operation, input: &Value, request: &
             }
         }
     }
-    let report = regplan::validate(op.id, &merged).expect("known op");
+    let options = regplan::ValidateOptions { form };
+    let report = regplan::validate_with_options(op.id, &&merged, &options)
+        .map_err(regplan::Failure::into_error)
+        .expect("known op");
     assert!(
         report.is_valid(),
         "the planned body does not validate again: {:?}",
         report.errors
     );
+}
+
+/// Whether the `form` option cannot change how `input` reads: no object
+/// member (at any depth) is `""` or `null`, and no integer or boolean field
+/// (nor an item of a list of them) holds a string. For such an input the
+/// form reading must answer exactly as the JSON reading.
+#[must_use]
+pub fn form_neutral(op: &regplan::Operation, input: &Value) -> bool {
+    no_blank_member(input) && neutral_fields(op.fields, input)
+}
+
+/// [`form_neutral`] for one field's value (a member: `""` or `null` is absent).
+#[must_use]
+pub fn form_neutral_value(field: &regplan::Field, value: &Value) -> bool {
+    !is_blank(value) && no_blank_member(value) && neutral_kind(&field.kind, value)
+}
+
+fn is_blank(value: &Value) -> bool {
+    value.is_null() || value.as_str() == Some("")
+}
+
+fn no_blank_member(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => map.values().all(|v| !is_blank(v) && no_blank_member(v)),
+        Value::Array(items) => items.iter().all(no_blank_member),
+        _ => true,
+    }
+}
+
+fn neutral_fields(table: &[regplan::Field], value: &Value) -> bool {
+    let Value::Object(map) = value else {
+        return true;
+    };
+    table
+        .iter()
+        .all(|f| map.get(f.name).is_none_or(|v| neutral_kind(&f.kind, v)))
+}
+
+fn neutral_kind(kind: &regplan::Kind, value: &Value) -> bool {
+    match (kind, value) {
+        (regplan::Kind::Integer(_) | regplan::Kind::Boolean, Value::String(_)) => false,
+        (regplan::Kind::Object(rule), _) => neutral_fields(rule.fields, value),
+        (regplan::Kind::Array(rule), Value::Array(items)) => {
+            items.iter().all(|item| neutral_kind(&rule.items, item))
+        }
+        _ => true,
+    }
+}
+
+/// Whether the issue path `path` is `at` or under it (`/config/region` is
+/// under `/config`, `/names` is not under `/name`).
+#[must_use]
+pub fn at_or_under(path: &str, at: &str) -> bool {
+    path.strip_prefix(at)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// `report` with only the issues (errors and warnings) at or under `at`:
+/// what `validate_field_with_options` with the whole input answers.
+#[must_use]
+pub fn report_under(report: &Report, at: &str) -> Value {
+    let mut kept = report.clone();
+    kept.errors.retain(|i| at_or_under(i.path.as_str(), at));
+    kept.warnings.retain(|i| at_or_under(i.path.as_str(), at));
+    report_json(&kept)
+}
+
+/// `input` with `value` put at the member `steps` names, when every object
+/// on the way is there; `None` when one is missing or not an object.
+#[must_use]
+pub fn put_at(input: &Value, steps: &[String], value: &Value) -> Option<Value> {
+    let mut out = input.clone();
+    let (last, parents) = steps.split_last()?;
+    let mut at = &mut out;
+    for step in parents {
+        at = at.as_object_mut()?.get_mut(step)?;
+    }
+    at.as_object_mut()?.insert(last.clone(), value.clone());
+    Some(out)
+}
+
+/// The placeholders a preview request carries for `op`'s provider:
+/// `<member>` for every member of every credential type it accepts, and
+/// `<signature>`. None of them may appear in a request with credentials.
+#[must_use]
+pub fn placeholders(op: &regplan::Operation) -> Vec<String> {
+    let mut out = vec!["<signature>".to_owned()];
+    for accepts in op.provider.credentials {
+        for member in accepts.kind.required.iter().chain(accepts.kind.optional) {
+            out.push(format!("<{member}>"));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A request as a comparable value: everything it sends and says.
+#[must_use]
+pub fn request_json(request: &regplan::Request) -> Value {
+    serde_json::to_value(request.view(true)).unwrap_or(Value::Null)
+}
+
+/// The field a list of member names leads to through `op`'s object fields
+/// (`["config", "region"]`), as `validate_field` resolves a JSON Pointer.
+#[must_use]
+pub fn field_at<'o>(op: &'o regplan::Operation, steps: &[String]) -> Option<&'o regplan::Field> {
+    let (first, rest) = steps.split_first()?;
+    let mut field = op.fields.iter().find(|f| f.name == first)?;
+    for step in rest {
+        let regplan::Kind::Object(rule) = &field.kind else {
+            return None;
+        };
+        field = rule.fields.iter().find(|f| f.name == step)?;
+    }
+    Some(field)
 }
