@@ -117,6 +117,20 @@ fn text_that_is_no_integer_keeps_the_type_error_and_ranges_still_apply() {
             ),
         ])
     );
+    // A sign is a number input's own text; an exponent is not an integer's.
+    let signed =
+        json!({"project_id": "+1", "region_id": "1e3", "name": "reg", "storage_limit": "-1"});
+    assert_eq!(
+        errors(&validate(GCORE, &signed, true)),
+        triples(&[
+            ("type", "/region_id", "must be an integer, not a string"),
+            (
+                "out_of_range",
+                "/storage_limit",
+                "must be between 1 and 1000"
+            ),
+        ])
+    );
     let huge = json!({"project_id": "99999999999999999999999999999999999999999", "region_id": 76, "name": "reg"});
     assert_eq!(
         validate(GCORE, &huge, true).errors[0].code.as_str(),
