@@ -8,7 +8,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use regplan::{interop, Error, Failure, PlanOptions};
+use regplan::{interop, Budget, Error, Failure, PlanOptions};
 use regplan_fuzz::{check_request, error_json, split_line, text, valid_input};
 use serde_json::Value;
 
@@ -41,6 +41,8 @@ fn size(v: &Value) -> (usize, bool) {
             .map(size)
             .fold((1, false), |a, b| (a.0 + b.0, a.1 | b.1)),
         Value::Number(n) => (1, n.as_i64().is_none() && n.is_u64()),
+        // A host reader charges a string one more value per 16 bytes.
+        Value::String(s) => (1 + s.len() / Budget::BYTES_PER_VALUE, false),
         _ => (1, false),
     }
 }
@@ -58,7 +60,15 @@ fuzz_target!(|data: &[u8]| {
         let _ = error_json(e);
     }
     let (values, big) = size(&options);
-    if values < 10_000 && !big {
+    // Options a host reader refuses for their size (more than 1000 values,
+    // a long string counted by its bytes): the JSON reader has no such
+    // bound (FINDINGS §7), so the two are compared only below it.
+    if values > 1_000 && !big {
+        let read = interop::read_options(Some(&&options), None).map_err(Failure::into_error);
+        if let Err(e) = &read {
+            let _ = error_json(e);
+        }
+    } else if !big {
         let read = interop::read_options(Some(&&options), None).map_err(Failure::into_error);
         same(&direct, &read, "read_options");
         let clocked =
